@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CoupDePouce.App.Hosting;
+
+/// <summary>ASP.NET Core Identity on the board's database: cookie sign-in, roles, lockout, our password rule.</summary>
+public static class Accounts
+{
+    public const string LoginPath = "/compte/connexion";
+    public const string RegisterPath = "/compte/inscription";
+    public const string LogoutPath = "/compte/deconnexion";
+
+    public static IServiceCollection AddCoupDePouceAccounts(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<Member>(options =>
+            {
+                // At least 12 characters, no composition rules (NIST SP 800-63B): a sentence is a good password.
+                options.Password.RequiredLength = Member.PasswordMinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = string.Empty;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<BoardDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = LoginPath;
+            options.LogoutPath = LogoutPath;
+            options.AccessDeniedPath = LoginPath;
+            options.ExpireTimeSpan = TimeSpan.FromDays(30);
+            options.SlidingExpiration = true;
+            options.Cookie.Name = "CoupDePouce.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // A form post (with its antiforgery token): signing out is never a link a third party can trigger.
+        endpoints.MapPost(LogoutPath, async (SignInManager<Member> signIn, [FromForm] string? returnUrl) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(Localization.SafeReturnUrl(returnUrl));
+        });
+        return endpoints;
+    }
+}
+
+/// <summary>Puts her display name in the sign-in cookie so the header does not query the database.</summary>
+public sealed class MemberClaimsPrincipalFactory(
+    UserManager<Member> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Member, IdentityRole<Guid>>(users, roles, options)
+{
+    public const string DisplayNameClaim = "cdp:display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Member user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        return identity;
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The signed-in member's id, or null for a visitor. Every use case re-reads her rights from the
+    /// database; this id is all the UI passes.</summary>
+    public static Guid? MemberId(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id
+            : null;
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(MemberClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? string.Empty;
+}

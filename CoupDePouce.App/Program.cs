@@ -1,0 +1,48 @@
+using CoupDePouce.App.Components;
+using CoupDePouce.App.Hosting;
+using CoupDePouce.Domain;
+using CoupDePouce.Domain.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = BoardDatabase.ResolveConnectionString(
+    builder.Configuration.GetConnectionString("Board"), builder.Environment.ContentRootPath);
+builder.Services.AddCoupDePouceDomain(connectionString);
+// Sign-in cookies survive restarts and are shared by every instance on the same data folder.
+builder.Services.AddDataProtection()
+    .SetApplicationName("CoupDePouce")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(connectionString), "keys")));
+builder.Services.AddCoupDePouceAccounts();
+builder.Services.AddCoupDePouceLocalization();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddHealthChecks().AddDbContextCheck<BoardDbContext>(
+    customTestQuery: static (db, ct) => BoardDatabase.AnswersAsync(db, ct));
+builder.Services.Configure<NetworkOptions>(builder.Configuration.GetSection(NetworkOptions.Section));
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/erreur", createScopeForErrors: true);
+}
+
+app.UseCoupDePouceLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapAccountEndpoints();
+app.MapCultureEndpoint();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Visible to the host tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace CoupDePouce.Domain.Common;
+
+/// <summary>Small text helpers shared by the validators and the aggregates.</summary>
+public static class Text
+{
+    /// <summary>Trims and normalises line endings, so that limits count what the member sees.</summary>
+    public static string Clean(string? value) => (value ?? string.Empty).Replace("\r\n", "\n").Trim();
+
+    /// <summary>Counts user-perceived characters (an emoji counts once), which is what a member expects of a limit.</summary>
+    public static int Length(string? value)
+    {
+        var clean = Clean(value);
+        return clean.Length == 0 ? 0 : new StringInfo(clean).LengthInTextElements;
+    }
+
+    public static string Format(string template, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, template, args);
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using CoupDePouce.Domain.Coordinations;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.DemoData;
+
+/// <summary>Seeds a realistic demo network into an empty database: coordinations, members with one
+/// coordinatrice per coordination, an admin, and 81 requests across every theme and status, with answers.
+/// Deterministic (fixed random seed) so every fresh clone shows the same network.</summary>
+public sealed class DemoNetworkSeeder(
+    IDbContextFactory<BoardDbContext> dbFactory, IPasswordHasher<Member> hasher, TimeProvider clock)
+{
+    public const string Password = "coupdepouce-demo";
+    public const string EmailDomain = "coupdepouce.demo";
+    public const string AdminEmail = "admin@" + EmailDomain;
+    public const int MembersPerCoordination = 5;
+
+    /// <summary>The coordinatrice of a demo coordination signs in with this address.</summary>
+    public static string CoordinatorEmail(string coordinationName) => $"coord.{Slug(coordinationName)}@{EmailDomain}";
+
+    /// <summary>Returns false and does nothing when the database already holds members.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Members.AnyAsync(ct) || await db.Coordinations.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var random = new Random(20261122);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var coordinations = DemoNetworkContent.Coordinations.Select(c => new Coordination(c.Name, c.Region, c.Country)).ToList();
+        db.Coordinations.AddRange(coordinations);
+        await db.SaveChangesAsync(ct);
+
+        var members = SeedMembers(db, coordinations, random, now);
+        await db.SaveChangesAsync(ct);
+
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).ToListAsync(ct);
+        var requests = new List<HelpRequest>();
+        foreach (var theme in themes)
+        {
+            foreach (var title in DemoNetworkContent.Titles[theme.Slug])
+            {
+                requests.Add(SeedRequest(members, theme.Id, title, random, now));
+            }
+        }
+
+        // Inserted oldest first, so ids grow with time as they do in real use.
+        foreach (var request in requests.OrderBy(r => r.CreatedAt))
+        {
+            request.ClearDomainEvents();
+            db.HelpRequests.Add(request);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private List<Member> SeedMembers(BoardDbContext db, List<Coordination> coordinations, Random random, DateTime now)
+    {
+        var names = new Queue<string>(DemoNetworkContent.Names);
+        var members = new List<Member>();
+        string? passwordHash = null;
+
+        Member Add(string email, int coordinationId, string role)
+        {
+            var name = names.Dequeue();
+            var activity = DemoNetworkContent.Activities[random.Next(DemoNetworkContent.Activities.Length)];
+            var member = Member.Register(name, email, activity, coordinationId, now.AddDays(-random.Next(90, 720)));
+            // One hash for the shared demo password: hashing is deliberately slow and the password is the same.
+            passwordHash ??= hasher.HashPassword(member, Password);
+            member.PasswordHash = passwordHash;
+            member.NormalizedEmail = email.ToUpperInvariant();
+            member.NormalizedUserName = email.ToUpperInvariant();
+            member.SecurityStamp = Guid.NewGuid().ToString("N");
+            db.Members.Add(member);
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = member.Id, RoleId = MemberRoles.MemberRoleId });
+            if (role == MemberRoles.Admin)
+            {
+                db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = member.Id, RoleId = MemberRoles.AdminRoleId });
+            }
+
+            if (role == MemberRoles.Coordinator)
+            {
+                db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = member.Id, RoleId = MemberRoles.CoordinatorRoleId });
+                db.CoordinatorAssignments.Add(new CoordinatorAssignment(member.Id, coordinationId, member.JoinedAt));
+            }
+
+            members.Add(member);
+            return member;
+        }
+
+        Add(AdminEmail, coordinations[1].Id, MemberRoles.Admin);
+        foreach (var coordination in coordinations)
+        {
+            Add(CoordinatorEmail(coordination.Name), coordination.Id, MemberRoles.Coordinator);
+            for (var i = 0; i < MembersPerCoordination; i++)
+            {
+                Add(PersonalEmail(names.Peek()), coordination.Id, MemberRoles.Member);
+            }
+        }
+
+        return members;
+    }
+
+    private static HelpRequest SeedRequest(List<Member> members, int themeId, string title, Random random, DateTime now)
+    {
+        var author = members[random.Next(members.Count)];
+        var visibility = random.NextDouble() < 0.4 ? Visibility.Coordination : Visibility.Network;
+        var roll = random.NextDouble();
+        // Some open requests are recent, some have waited more than 48 h: the coordinatrices' to-do list.
+        var age = roll < 0.2
+            ? TimeSpan.FromHours(random.Next(2, 120))
+            : TimeSpan.FromHours(random.Next(6, 24 * 60));
+        var createdAt = now - age;
+        var details = DemoNetworkContent.Details[random.Next(DemoNetworkContent.Details.Length)];
+        var request = HelpRequest.Post(author.Id, author.HomeCoordinationId, themeId, visibility, title, details, createdAt);
+
+        var helpers = members
+            .Where(m => m.Id != author.Id && (visibility == Visibility.Network || m.HomeCoordinationId == author.HomeCoordinationId))
+            .ToList();
+        if (roll < 0.2 || helpers.Count == 0)
+        {
+            if (random.NextDouble() < 0.3)
+            {
+                request.AddAnswer(author.Id, DemoNetworkContent.AskerReplies[1], createdAt.AddMinutes(random.Next(10, 90)));
+            }
+
+            return request;
+        }
+
+        var answerCount = random.Next(1, 5);
+        var at = createdAt.AddMinutes(random.Next(20, (int)Math.Min(age.TotalMinutes / 2, 60 * 36)));
+        var answers = new List<Answer>();
+        for (var i = 0; i < answerCount && at < now; i++)
+        {
+            var helper = helpers[random.Next(helpers.Count)];
+            answers.Add(request.AddAnswer(helper.Id, DemoNetworkContent.Answers[random.Next(DemoNetworkContent.Answers.Length)], at));
+            at = at.AddMinutes(random.Next(30, 60 * 24));
+        }
+
+        if (at < now && random.NextDouble() < 0.5)
+        {
+            request.AddAnswer(author.Id, DemoNetworkContent.AskerReplies[0], at);
+            at = at.AddMinutes(random.Next(10, 600));
+        }
+
+        if (roll > 0.93)
+        {
+            request.Close(at < now ? at : now);
+        }
+        else if (roll > 0.55 && at < now)
+        {
+            foreach (var helpful in answers.Where((_, i) => i == 0 || random.NextDouble() < 0.3))
+            {
+                request.MarkHelpful(author.Id, helpful, at);
+            }
+        }
+
+        return request;
+    }
+
+    private static string PersonalEmail(string name) =>
+        $"{Slug(name.Replace(' ', '.'))}@{EmailDomain}";
+
+    /// <summary>"Marie-Ève Gagnon" → "marie-eve.gagnon": ASCII, lower case, for demo e-mail addresses.</summary>
+    private static string Slug(string value)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in value.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,78 @@
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.HelpRequests;
+
+/// <summary>Where the next page starts: the last item seen (newest first, ties broken by id).</summary>
+public sealed record BoardCursor(DateTime CreatedAt, long Id);
+
+/// <summary>A page of the board. <see cref="OnlyMine"/> lists the viewer's own requests.</summary>
+public sealed record BrowseBoard(Guid? ViewerId, BoardCursor? After = null, int PageSize = BrowseBoard.DefaultPageSize, bool OnlyMine = false)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+}
+
+public sealed record BoardItem(
+    long Id,
+    string Title,
+    string ThemeSlug,
+    int CoordinationId,
+    string CoordinationName,
+    Guid AuthorId,
+    string AuthorName,
+    DateTime CreatedAt,
+    HelpRequestStatus Status,
+    int AnswerCount,
+    Visibility Visibility);
+
+public sealed record BoardPage(IReadOnlyList<BoardItem> Items, BoardCursor? Next)
+{
+    public static BoardPage Empty { get; } = new([], null);
+}
+
+/// <summary>Lists requests newest first with keyset paging, so the 1000th page costs what the first does.</summary>
+public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFactory)
+{
+    public async Task<BoardPage> HandleAsync(BrowseBoard query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var viewer = await Viewer.LoadAsync(db, query.ViewerId, ct);
+        if (!viewer.IsSignedIn)
+        {
+            return BoardPage.Empty;
+        }
+
+        var requests = db.HelpRequests.AsNoTracking().VisibleTo(viewer);
+        if (query.OnlyMine)
+        {
+            requests = requests.Where(r => r.AuthorId == viewer.MemberId);
+        }
+
+        if (query.After is { } after)
+        {
+            requests = requests.Where(r => r.CreatedAt < after.CreatedAt || (r.CreatedAt == after.CreatedAt && r.Id < after.Id));
+        }
+
+        var size = Math.Clamp(query.PageSize, 1, BrowseBoard.MaxPageSize);
+        var items = await (
+                from r in requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(size + 1)
+                join t in db.Themes on r.ThemeId equals t.Id
+                join c in db.Coordinations on r.CoordinationId equals c.Id
+                join m in db.Members on r.AuthorId equals m.Id
+                orderby r.CreatedAt descending, r.Id descending
+                select new BoardItem(
+                    r.Id, r.Title, t.Slug, c.Id, c.Name, m.Id, m.DisplayName, r.CreatedAt, r.Status, r.AnswerCount, r.Visibility))
+            .ToListAsync(ct);
+
+        if (items.Count <= size)
+        {
+            return new BoardPage(items, null);
+        }
+
+        items.RemoveAt(size);
+        var last = items[^1];
+        return new BoardPage(items, new BoardCursor(last.CreatedAt, last.Id));
+    }
+}

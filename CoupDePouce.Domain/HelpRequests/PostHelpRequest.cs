@@ -1,0 +1,60 @@
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Resources;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.HelpRequests;
+
+/// <summary>A member posts a coup de pouce. <see cref="CoordinationId"/> may be left out (her home coordination
+/// is used); when given, it must be hers.</summary>
+public sealed record PostHelpRequest(
+    Guid AuthorId, string? Title, string? Details, int ThemeId, Visibility Visibility, int? CoordinationId = null);
+
+public sealed class PostHelpRequestHandler(
+    IDbContextFactory<BoardDbContext> dbFactory,
+    IValidator<PostHelpRequest> validator,
+    TimeProvider clock)
+{
+    public async Task<Result<long>> HandleAsync(PostHelpRequest command, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return Result<long>.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var author = await db.Members.AsNoTracking()
+            .Where(m => m.Id == command.AuthorId)
+            .Select(m => new { m.HomeCoordinationId })
+            .SingleOrDefaultAsync(ct);
+        if (author is null)
+        {
+            return Result<long>.Forbidden(Messages.MemberUnknown);
+        }
+
+        var coordinationId = command.CoordinationId ?? author.HomeCoordinationId;
+        if (!await db.Coordinations.AnyAsync(c => c.Id == coordinationId, ct))
+        {
+            return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.CoordinationId), Messages.CoordinationUnknown));
+        }
+
+        if (coordinationId != author.HomeCoordinationId)
+        {
+            return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.CoordinationId), Messages.CoordinationNotYours));
+        }
+
+        if (!await db.Themes.AnyAsync(t => t.Id == command.ThemeId, ct))
+        {
+            return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.ThemeId), Messages.ThemeUnknown));
+        }
+
+        var request = HelpRequest.Post(
+            command.AuthorId, coordinationId, command.ThemeId, command.Visibility, command.Title!, command.Details!,
+            clock.GetUtcNow().UtcDateTime);
+        db.HelpRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return Result<long>.Success(request.Id);
+    }
+}

@@ -1,0 +1,33 @@
+using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Themes;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.HelpRequests;
+
+/// <summary>What the posting form offers her: the themes, and the coordination her request will belong to.</summary>
+public sealed record PostingChoices(IReadOnlyList<ThemeSummary> Themes, int CoordinationId, string CoordinationName);
+
+public sealed class PrepareHelpRequestHandler(IDbContextFactory<BoardDbContext> dbFactory)
+{
+    /// <summary>Null when the member does not exist (any more).</summary>
+    public async Task<PostingChoices?> HandleAsync(Guid memberId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var home = await (
+                from m in db.Members.AsNoTracking()
+                where m.Id == memberId
+                join c in db.Coordinations on m.HomeCoordinationId equals c.Id
+                select new { c.Id, c.Name })
+            .SingleOrDefaultAsync(ct);
+        if (home is null)
+        {
+            return null;
+        }
+
+        var themes = await db.Themes.AsNoTracking()
+            .OrderBy(t => t.Position)
+            .Select(t => new ThemeSummary(t.Id, t.Slug))
+            .ToListAsync(ct);
+        return new PostingChoices(themes, home.Id, home.Name);
+    }
+}

@@ -1,0 +1,45 @@
+using CoupDePouce.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.Members;
+
+/// <summary>Who is looking, as the database says (never as the browser claims): the base of every
+/// visibility and permission decision.</summary>
+public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmin, IReadOnlySet<int> CoordinatedCoordinationIds)
+{
+    public static Viewer Anonymous { get; } = new(null, null, false, new HashSet<int>());
+
+    public bool IsSignedIn => MemberId is not null;
+
+    /// <summary>Whether she may read coordination-only content of this coordination.</summary>
+    public bool BelongsTo(int coordinationId) =>
+        IsAdmin || HomeCoordinationId == coordinationId || CoordinatedCoordinationIds.Contains(coordinationId);
+
+    /// <summary>Loads the viewer for a member id; an unknown id is treated as anonymous.</summary>
+    public static async Task<Viewer> LoadAsync(BoardDbContext db, Guid? memberId, CancellationToken ct = default)
+    {
+        if (memberId is not { } id)
+        {
+            return Anonymous;
+        }
+
+        var member = await db.Members.AsNoTracking()
+            .Where(m => m.Id == id)
+            .Select(m => new
+            {
+                m.HomeCoordinationId,
+                IsAdmin = db.UserRoles.Any(r => r.UserId == id && r.RoleId == MemberRoles.AdminRoleId),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return Anonymous;
+        }
+
+        var coordinated = await db.CoordinatorAssignments.AsNoTracking()
+            .Where(a => a.MemberId == id)
+            .Select(a => a.CoordinationId)
+            .ToListAsync(ct);
+        return new Viewer(id, member.HomeCoordinationId, member.IsAdmin, coordinated.ToHashSet());
+    }
+}

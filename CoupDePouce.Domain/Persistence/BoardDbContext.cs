@@ -1,0 +1,39 @@
+using CoupDePouce.Domain.Coordinations;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Themes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.Persistence;
+
+/// <summary>The network's database: the board and the accounts (Identity) in one SQLite file.
+/// Thin on purpose: each entity is configured in its own class under Configurations/.</summary>
+public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
+    : IdentityDbContext<Member, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Coordination> Coordinations => Set<Coordination>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<CoordinatorAssignment> CoordinatorAssignments => Set<CoordinatorAssignment>();
+
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BoardDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no time zone: every DateTime is stored as UTC and read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

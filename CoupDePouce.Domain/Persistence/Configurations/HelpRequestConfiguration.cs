@@ -1,0 +1,39 @@
+using CoupDePouce.Domain.Coordinations;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Themes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoupDePouce.Domain.Persistence.Configurations;
+
+internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRequest>
+{
+    public void Configure(EntityTypeBuilder<HelpRequest> builder)
+    {
+        builder.Ignore(r => r.DomainEvents);
+        builder.Property(r => r.Title).HasMaxLength(HelpRequest.TitleMaxLength * 2).IsRequired();
+        builder.Property(r => r.Details).IsRequired();
+        builder.HasOne<Theme>().WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Coordination>().WithMany().HasForeignKey(r => r.CoordinationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The board reads newest first (whole network, one coordination, or one author).
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
+        builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt });
+        builder.HasIndex(r => new { r.AuthorId, r.CreatedAt });
+    }
+}
+
+internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> builder)
+    {
+        builder.Property(a => a.Body).IsRequired();
+        builder.HasOne<Member>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.HelpRequestId, a.CreatedAt });
+        builder.HasIndex(a => new { a.AuthorId, a.CreatedAt });
+    }
+}

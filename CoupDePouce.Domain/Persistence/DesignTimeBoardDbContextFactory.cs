@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CoupDePouce.Domain.Persistence;
+
+/// <summary>Lets `dotnet ef migrations add` build the context without starting the app.</summary>
+internal sealed class DesignTimeBoardDbContextFactory : IDesignTimeDbContextFactory<BoardDbContext>
+{
+    public BoardDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<BoardDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

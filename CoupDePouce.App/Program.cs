@@ -3,6 +3,8 @@ using CoupDePouce.App.Hosting;
 using CoupDePouce.Domain;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +18,8 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(connectionString), "keys")));
 builder.Services.AddCoupDePouceAccounts();
 builder.Services.AddCoupDePouceLocalization();
+// French pages stay readable and small: accented letters are not turned into entities.
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddHealthChecks().AddDbContextCheck<BoardDbContext>(

@@ -38,5 +38,7 @@ public sealed class Member : IdentityUser<Guid>
             Activity = Text.Clean(activity).Replace('\n', ' '),
             HomeCoordinationId = homeCoordinationId,
             JoinedAt = now,
+            // Every account locks after repeated wrong passwords, however it was created.
+            LockoutEnabled = true,
         };
 }

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoupDePouce.Tests.App;
+
+/// <summary>The real host, in memory, on its own SQLite file holding the demo network.</summary>
+public sealed class HostFixture : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _folder = new();
+
+    public string DatabasePath => _folder.File("board.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Board", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Seed", "true");
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<TResult> QueryAsync<TResult>(Func<BoardDbContext, Task<TResult>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        _folder.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "host";
+}
+
+/// <summary>Reads and posts the app's server-rendered forms as a browser would (antiforgery token included).</summary>
+public static partial class Forms
+{
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var page = await client.GetStringAsync(path);
+        var match = TokenPattern().Match(page);
+        Assert.True(match.Success, $"No antiforgery token on {path}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
+    {
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, path),
+            ["_handler"] = formName,
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>The page as she reads it: HTML entities decoded.</summary>
+    public static async Task<string> GetPageAsync(HttpClient client, string path) =>
+        WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+    public static async Task<string> ReadPageAsync(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

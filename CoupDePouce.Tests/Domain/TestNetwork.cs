@@ -1,0 +1,108 @@
+using CoupDePouce.App.Hosting;
+using CoupDePouce.Domain;
+using CoupDePouce.Domain.Coordinations;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoupDePouce.Tests.Domain;
+
+/// <summary>A small network on a real, migrated SQLite file: coordinations and members made to measure, the
+/// Domain's use cases wired as the app wires them, and a clock the test controls.</summary>
+public sealed class TestNetwork : IAsyncDisposable
+{
+    private readonly TempFolder _folder;
+    private readonly ServiceProvider _services;
+    private int _memberNumber;
+
+    private TestNetwork(TempFolder folder, ServiceProvider services, ManualClock clock)
+    {
+        _folder = folder;
+        _services = services;
+        Clock = clock;
+    }
+
+    public ManualClock Clock { get; }
+
+    public string DatabasePath => _folder.File("board.db");
+
+    public static async Task<TestNetwork> CreateAsync()
+    {
+        var folder = new TempFolder();
+        var clock = new ManualClock();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(clock)
+            .AddCoupDePouceDomain($"Data Source={folder.File("board.db")}")
+            .AddCoupDePouceLocalization()
+            .AddCoupDePouceAccounts()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        await BoardDatabase.MigrateAsync(services.GetRequiredService<IDbContextFactory<BoardDbContext>>());
+        return new TestNetwork(folder, services, clock);
+    }
+
+    /// <summary>A use case, resolved as the app resolves it (in its own scope, like one request).</summary>
+    public T Get<T>()
+        where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public async Task<TResult> QueryAsync<TResult>(Func<BoardDbContext, Task<TResult>> query)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async Task<int> AddCoordinationAsync(string name)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync();
+        var coordination = new Coordination(name, "Région", "France");
+        db.Coordinations.Add(coordination);
+        await db.SaveChangesAsync();
+        return coordination.Id;
+    }
+
+    /// <summary>A member of a home coordination; optionally admin, or coordinatrice of some coordinations.</summary>
+    public async Task<Guid> AddMemberAsync(int homeCoordinationId, string? name = null, bool admin = false, params int[] coordinates)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync();
+        var number = Interlocked.Increment(ref _memberNumber);
+        var email = $"membre{number}@exemple.test";
+        var member = Member.Register(name ?? $"Membre {number}", email, "Entrepreneuse", homeCoordinationId, Clock.GetUtcNow().UtcDateTime);
+        member.NormalizedEmail = member.NormalizedUserName = email.ToUpperInvariant();
+        member.SecurityStamp = Guid.NewGuid().ToString("N");
+        db.Members.Add(member);
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = member.Id, RoleId = MemberRoles.MemberRoleId });
+        if (admin)
+        {
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = member.Id, RoleId = MemberRoles.AdminRoleId });
+        }
+
+        foreach (var coordinationId in coordinates)
+        {
+            db.CoordinatorAssignments.Add(new CoordinatorAssignment(member.Id, coordinationId, Clock.GetUtcNow().UtcDateTime));
+        }
+
+        await db.SaveChangesAsync();
+        return member.Id;
+    }
+
+    /// <summary>Posts a valid request through the real use case and returns its id.</summary>
+    public async Task<long> PostAsync(Guid authorId, Visibility visibility, string title = "Besoin d'un conseil sur mon statut juridique")
+    {
+        var result = await Get<PostHelpRequestHandler>().HandleAsync(new PostHelpRequest(
+            authorId, title, "Je démarre mon activité et j'hésite entre deux statuts.", ThemeId: 1, visibility));
+        Assert.True(result.Succeeded, string.Join(" ", result.Problems.Select(p => p.Message)));
+        return result.Value;
+    }
+
+    public Task<int> CountRequestsAsync() => QueryAsync(db => db.HelpRequests.CountAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _folder.Dispose();
+    }
+}

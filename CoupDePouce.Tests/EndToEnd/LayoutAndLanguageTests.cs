@@ -1,0 +1,49 @@
+using CoupDePouce.Tests.EndToEnd.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePouce.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class LayoutAndLanguageTests(BrowserFixture browser)
+{
+    private static Task<int> OverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+    [Fact]
+    public async Task TheBoardAndThePostingFormFitAPhoneThreeHundredNinetyPixelsWide()
+    {
+        var page = await browser.NewPageAsync(width: 390);
+        await new LoginPage(page).SignInAsync("julie.durand@coupdepouce.demo", "coupdepouce-demo");
+
+        await new BoardPage(page).OpenAsync();
+        Assert.Equal(0, await OverflowAsync(page));
+
+        // The menu folds behind a button on a phone, and opens.
+        await Expect(page.Locator(".nav-wide")).ToBeHiddenAsync();
+        await page.Locator(".nav-toggle summary").ClickAsync();
+        await Expect(page.Locator(".nav-toggle").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Mes demandes" })).ToBeVisibleAsync();
+
+        await new PostRequestPage(page).OpenAsync();
+        Assert.Equal(0, await OverflowAsync(page));
+    }
+
+    [Fact]
+    public async Task SwitchingToEnglishLastsAcrossPages()
+    {
+        var page = await browser.NewPageAsync(width: 1200);
+        await page.GotoAsync("/");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Coup de pouce, l'entraide entre entrepreneuses");
+
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "English" }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Coup de pouce, mutual aid between women entrepreneurs");
+        await page.ReloadAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GotoAsync("/compte/connexion");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Français" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Se connecter");
+    }
+}

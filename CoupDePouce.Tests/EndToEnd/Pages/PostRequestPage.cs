@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePouce.Tests.EndToEnd.Pages;
+
+/// <summary>The « Demander un coup de pouce » form.</summary>
+public sealed class PostRequestPage(IPage page)
+{
+    public ILocator Title => page.Locator("input[name=Title]");
+
+    public ILocator Details => page.Locator("textarea[name=Details]");
+
+    public ILocator Submit => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Publier ma demande" });
+
+    public ILocator Problems => page.Locator(".validation-message");
+
+    /// <summary>Opens the form and waits until it is live (the button is enabled once the circuit is connected).</summary>
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/demandes/nouvelle");
+        await Expect(Submit).ToBeEnabledAsync();
+    }
+
+    public async Task FillAsync(string title, string details, string theme, bool wholeNetwork)
+    {
+        await Title.FillAsync(title);
+        await Details.FillAsync(details);
+        await page.Locator("#ThemeId").SelectOptionAsync(new SelectOptionValue { Label = theme });
+        await page.Locator($"input[name=Visibility][value={(wholeNetwork ? "Network" : "Coordination")}]").CheckAsync();
+    }
+
+    /// <summary>Publishes and returns the new request's id, read from the page she lands on.</summary>
+    public async Task<long> PublishAsync()
+    {
+        await Submit.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/demandes/\d+"));
+        var path = new Uri(page.Url).AbsolutePath;
+        return long.Parse(path[(path.LastIndexOf('/') + 1)..]);
+    }
+}
+
+/// <summary>The board as she sees it.</summary>
+public sealed class BoardPage(IPage page)
+{
+    public ILocator Titles => page.Locator(".request-card .request-title");
+
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/");
+        await Expect(page.Locator(".request-card").First).ToBeVisibleAsync();
+    }
+}

@@ -1,3 +1,4 @@
+using CoupDePouce.App.Benchmarks;
 using CoupDePouce.App.Components;
 using CoupDePouce.App.Hosting;
 using CoupDePouce.Domain;
@@ -6,6 +7,11 @@ using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Radzen;
+
+if (args is ["benchmark", "board", ..])
+{
+    return await BoardBenchmark.RunAsync(args[2..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -47,6 +53,7 @@ app.MapCultureEndpoint();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the host tests' WebApplicationFactory.</summary>
 public partial class Program;

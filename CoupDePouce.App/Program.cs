@@ -14,6 +14,12 @@ if (args is ["benchmark", "board", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// http://localhost:5000 unless --urls or ASPNETCORE_URLS says otherwise (not in appsettings.json, which would
+// override the environment variable).
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5000");
+}
 
 var connectionString = BoardDatabase.ResolveConnectionString(
     builder.Configuration.GetConnectionString("Board"), builder.Environment.ContentRootPath);

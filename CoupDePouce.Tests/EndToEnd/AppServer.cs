@@ -111,20 +111,9 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>The app's own build output, next to this test build (same configuration, framework and RID).</summary>
     private static (string Folder, string Executable) LocateApp()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CoupDePouce.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("CoupDePouce.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        var testsFolder = Path.Combine(directory.FullName, "CoupDePouce.Tests");
+        var testsFolder = Repository.PathTo("CoupDePouce.Tests");
         var buildPath = Path.GetRelativePath(testsFolder, AppContext.BaseDirectory);
-        var appFolder = Path.Combine(directory.FullName, "CoupDePouce.App");
+        var appFolder = Repository.PathTo("CoupDePouce.App");
         var executable = Path.Combine(appFolder, buildPath, OperatingSystem.IsWindows() ? "CoupDePouce.App.exe" : "CoupDePouce.App");
         if (!File.Exists(executable))
         {

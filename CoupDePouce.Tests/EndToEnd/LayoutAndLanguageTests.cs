@@ -21,8 +21,9 @@ public sealed class LayoutAndLanguageTests(BrowserFixture browser)
 
         // The menu folds behind a button on a phone, and opens.
         await Expect(page.Locator(".nav-wide")).ToBeHiddenAsync();
-        await page.Locator(".nav-toggle summary").ClickAsync();
-        await Expect(page.Locator(".nav-toggle").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Mes demandes" })).ToBeVisibleAsync();
+        await Live.FollowMenuAsync(page, "Mes demandes");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Mes demandes");
+        await Expect(page.Locator(".nav-toggle")).Not.ToHaveAttributeAsync("open", "");
 
         await new PostRequestPage(page).OpenAsync();
         Assert.Equal(0, await OverflowAsync(page));

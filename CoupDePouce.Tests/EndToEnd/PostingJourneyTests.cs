@@ -41,8 +41,7 @@ public sealed class PostingJourneyTests(BrowserFixture browser)
         await Expect(card).ToContainTextAsync("Pas encore de réponse");
         await Expect(card.Locator("time")).ToHaveTextAsync("à l'instant");
 
-        await page.Locator(".nav-toggle summary").ClickAsync();
-        await page.Locator(".nav-toggle").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Mes demandes" }).ClickAsync();
+        await Live.FollowMenuAsync(page, "Mes demandes");
         await Expect(page.Locator(".request-card")).ToHaveCountAsync(1);
         await Expect(board.Titles).ToHaveTextAsync(title);
     }

@@ -48,5 +48,21 @@ public sealed class BoardPage(IPage page)
     {
         await page.GotoAsync("/");
         await Expect(page.Locator(".request-card").First).ToBeVisibleAsync();
+        await Live.WaitAsync(page);
+    }
+}
+
+/// <summary>Interactive pages are first served as HTML, then come alive when the circuit connects.</summary>
+public static class Live
+{
+    public static async Task WaitAsync(IPage page) =>
+        await Expect(page.Locator(".app-shell[data-live='true']")).ToBeAttachedAsync();
+
+    /// <summary>Opens the phone menu (once the page is live) and follows one of its links.</summary>
+    public static async Task FollowMenuAsync(IPage page, string link)
+    {
+        await WaitAsync(page);
+        await page.Locator(".nav-toggle summary").ClickAsync();
+        await page.Locator(".nav-toggle").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = link }).ClickAsync();
     }
 }

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Themes;
+using CoupDePouce.Tests.Support;
+
+namespace CoupDePouce.Tests.App;
+
+/// <summary>Every text the member reads exists in French and in English.</summary>
+public sealed partial class TranslationTests
+{
+    private static HashSet<string> Keys(params string[] resx) =>
+        XDocument.Load(Repository.PathTo(resx)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    [Theory]
+    [InlineData("CoupDePouce.App", "Resources", "SharedResource")]
+    [InlineData("CoupDePouce.Domain", "Resources", "Messages")]
+    public void FrenchAndEnglishHaveTheSameTexts(string project, string folder, string name)
+    {
+        var french = Keys(project, folder, name + ".resx");
+        var english = Keys(project, folder, name + ".en.resx");
+
+        Assert.Empty(french.Except(english));
+        Assert.Empty(english.Except(french));
+    }
+
+    [Fact]
+    public void EveryTextThePagesAskForExists()
+    {
+        var known = Keys("CoupDePouce.App", "Resources", "SharedResource.resx");
+        var sources = Directory.EnumerateFiles(Repository.PathTo("CoupDePouce.App"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor") || f.EndsWith(".cs"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+
+        var asked = sources.SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
+
+        Assert.NotEmpty(asked);
+        Assert.Empty(asked.Except(known));
+    }
+
+    [Fact]
+    public void EveryThemeAndStatusHasALabel()
+    {
+        var known = Keys("CoupDePouce.App", "Resources", "SharedResource.resx");
+
+        Assert.All(Theme.Initial, t => Assert.Contains($"Theme.{t.Slug}", known));
+        Assert.All(Enum.GetNames<HelpRequestStatus>(), s => Assert.Contains($"Status.{s}", known));
+    }
+
+    [GeneratedRegex("""(?:\bL|\btext)\["([A-Za-z][\w.-]*)"[\],]""")]
+    private static partial Regex LiteralKey();
+}

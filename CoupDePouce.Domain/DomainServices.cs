@@ -1,9 +1,5 @@
-using CoupDePouce.Domain.Coordinations;
-using CoupDePouce.Domain.DemoData;
 using CoupDePouce.Domain.HelpRequests;
-using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Persistence;
-
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,18 +15,23 @@ public static class DomainServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<BoardDbContext>(options => options.UseSqlite(connectionString));
+        services.AddScoped<HelpRequestActions>();
+
+        var types = typeof(DomainServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }).ToList();
 
         // FluentValidation.DependencyInjectionExtensions is not obtainable here: validators are registered by hand.
-        services.AddSingleton<IValidator<PostHelpRequest>, PostHelpRequestValidator>();
-        services.AddSingleton<IValidator<RegisterMember>, RegisterMemberValidator>();
+        foreach (var validator in types.Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>)))
+        {
+            services.AddSingleton(typeof(IValidator<>).MakeGenericType(validator.BaseType!.GetGenericArguments()[0]), validator);
+        }
 
-        services.AddScoped<RegisterMemberHandler>();
-        services.AddTransient<PostHelpRequestHandler>();
-        services.AddTransient<PrepareHelpRequestHandler>();
-        services.AddTransient<BrowseBoardHandler>();
-        services.AddTransient<ViewHelpRequestHandler>();
-        services.AddTransient<ListCoordinations>();
-        services.AddTransient<DemoNetworkSeeder>();
+        // Use cases: one per circuit or request scope, each taking its own DbContext per operation.
+        foreach (var useCase in types.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Seeder", StringComparison.Ordinal)))
+        {
+            services.AddScoped(useCase);
+        }
+
+        services.AddScoped<Coordinations.ListCoordinations>();
         return services;
     }
 }

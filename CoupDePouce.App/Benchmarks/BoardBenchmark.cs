@@ -47,7 +47,7 @@ public static class BoardBenchmark
             {
                 await MeasureAsync("Board, first page (20 items)", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member()))).Items.Count),
                 await MeasureAsync("Board, page in the middle (keyset)", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member(), middle))).Items.Count),
-                await MeasureAsync("Mes demandes, first page", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member(), OnlyMine: true))).Items.Count),
+                await MeasureAsync("Mes demandes, first page", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member(), Filter: new BoardFilter(OnlyMine: true)))).Items.Count),
                 await MeasureAsync("Request page with its thread", iterations, async () =>
                     (await view.HandleAsync(new ViewHelpRequest(random.Next(1, requests), Member())))?.Thread.Count ?? 0),
             };

@@ -18,7 +18,7 @@ public sealed record Problem(string Field, string Message);
 /// <summary>The outcome of a use case: a value, or the problems that stopped it (and nothing was changed).</summary>
 public sealed class Result<T>
 {
-    private Result(T? value, FailureKind failure, IReadOnlyList<Problem> problems)
+    internal Result(T? value, FailureKind failure, IReadOnlyList<Problem> problems)
     {
         Value = value;
         Failure = failure;
@@ -43,6 +43,13 @@ public sealed class Result<T>
     public static Result<T> Forbidden(string message) => new(default, FailureKind.Forbidden, [new Problem(string.Empty, message)]);
 
     public static Result<T> NotFound(string message) => new(default, FailureKind.NotFound, [new Problem(string.Empty, message)]);
+
+    public static Result<T> Refused(DomainRuleViolation violation) =>
+        new(default, violation.Kind, [new Problem(string.Empty, violation.Message)]);
+
+    /// <summary>The same outcome with the value turned into another (an entity into its id).</summary>
+    public Result<TOut> Map<TOut>(Func<T, TOut> map) =>
+        Succeeded ? Result<TOut>.Success(map(Value!)) : new Result<TOut>(default, Failure, Problems);
 
     /// <summary>The messages for one field, for showing next to it.</summary>
     public IEnumerable<string> MessagesFor(string field) =>

@@ -43,13 +43,15 @@ public sealed class DemoNetworkSeeder(
         var members = SeedMembers(db, coordinations, random, now);
         await db.SaveChangesAsync(ct);
 
+        var admin = members[0];
+        var moderator = new Viewer(admin.Id, admin.HomeCoordinationId, IsAdmin: true, new HashSet<int>());
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).ToListAsync(ct);
         var requests = new List<HelpRequest>();
         foreach (var theme in themes)
         {
             foreach (var title in DemoNetworkContent.Titles[theme.Slug])
             {
-                requests.Add(SeedRequest(members, theme.Id, title, random, now));
+                requests.Add(SeedRequest(members, moderator, theme.Id, title, random, now));
             }
         }
 
@@ -112,7 +114,7 @@ public sealed class DemoNetworkSeeder(
         return members;
     }
 
-    private static HelpRequest SeedRequest(List<Member> members, int themeId, string title, Random random, DateTime now)
+    private static HelpRequest SeedRequest(List<Member> members, Viewer moderator, int themeId, string title, Random random, DateTime now)
     {
         var author = members[random.Next(members.Count)];
         var visibility = random.NextDouble() < 0.4 ? Visibility.Coordination : Visibility.Network;
@@ -156,7 +158,7 @@ public sealed class DemoNetworkSeeder(
 
         if (roll > 0.93)
         {
-            request.Close(at < now ? at : now);
+            request.Close(moderator, at < now ? at : now);
         }
         else if (roll > 0.55 && at < now)
         {

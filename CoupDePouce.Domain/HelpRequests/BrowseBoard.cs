@@ -7,8 +7,8 @@ namespace CoupDePouce.Domain.HelpRequests;
 /// <summary>Where the next page starts: the last item seen (newest first, ties broken by id).</summary>
 public sealed record BoardCursor(DateTime CreatedAt, long Id);
 
-/// <summary>A page of the board. <see cref="OnlyMine"/> lists the viewer's own requests.</summary>
-public sealed record BrowseBoard(Guid? ViewerId, BoardCursor? After = null, int PageSize = BrowseBoard.DefaultPageSize, bool OnlyMine = false)
+/// <summary>A page of the board, newest first, narrowed by a filter.</summary>
+public sealed record BrowseBoard(Guid? ViewerId, BoardCursor? After = null, int PageSize = BrowseBoard.DefaultPageSize, BoardFilter? Filter = null)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -33,7 +33,7 @@ public sealed record BoardPage(IReadOnlyList<BoardItem> Items, BoardCursor? Next
 }
 
 /// <summary>Lists requests newest first with keyset paging, so the 1000th page costs what the first does.</summary>
-public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFactory)
+public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<BoardPage> HandleAsync(BrowseBoard query, CancellationToken ct = default)
     {
@@ -44,27 +44,18 @@ public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFacto
             return BoardPage.Empty;
         }
 
-        var requests = db.HelpRequests.AsNoTracking().VisibleTo(viewer);
-        if (query.OnlyMine)
-        {
-            requests = requests.Where(r => r.AuthorId == viewer.MemberId);
-        }
-
+        var requests = db.HelpRequests.AsNoTracking().VisibleTo(viewer)
+            .Apply(query.Filter ?? BoardFilter.None, viewer, db.Answers, clock.GetUtcNow().UtcDateTime);
         if (query.After is { } after)
         {
             requests = requests.Where(r => r.CreatedAt < after.CreatedAt || (r.CreatedAt == after.CreatedAt && r.Id < after.Id));
         }
 
         var size = Math.Clamp(query.PageSize, 1, BrowseBoard.MaxPageSize);
-        var items = await (
-                from r in requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(size + 1)
-                join t in db.Themes on r.ThemeId equals t.Id
-                join c in db.Coordinations on r.CoordinationId equals c.Id
-                join m in db.Members on r.AuthorId equals m.Id
-                orderby r.CreatedAt descending, r.Id descending
-                select new BoardItem(
-                    r.Id, r.Title, t.Slug, c.Id, c.Name, m.Id, m.DisplayName, r.CreatedAt, r.Status, r.AnswerCount, r.Visibility))
+        var page = await requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(size + 1)
+            .ToBoardItems(db)
             .ToListAsync(ct);
+        var items = page.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToList();
 
         if (items.Count <= size)
         {
@@ -75,4 +66,15 @@ public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFacto
         var last = items[^1];
         return new BoardPage(items, new BoardCursor(last.CreatedAt, last.Id));
     }
+}
+
+internal static class BoardItemProjection
+{
+    /// <summary>What a board line shows, joined in one query.</summary>
+    public static IQueryable<BoardItem> ToBoardItems(this IQueryable<HelpRequest> requests, BoardDbContext db) =>
+        from r in requests
+        join t in db.Themes on r.ThemeId equals t.Id
+        join c in db.Coordinations on r.CoordinationId equals c.Id
+        join m in db.Members on r.AuthorId equals m.Id
+        select new BoardItem(r.Id, r.Title, t.Slug, c.Id, c.Name, m.Id, m.DisplayName, r.CreatedAt, r.Status, r.AnswerCount, r.Visibility);
 }

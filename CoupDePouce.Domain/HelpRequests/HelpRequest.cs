@@ -1,10 +1,11 @@
 using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Resources;
 
 namespace CoupDePouce.Domain.HelpRequests;
 
 /// <summary>A coup de pouce: a need or a question posted by a member, and its thread. It guards its own
-/// life cycle: who may answer, resolve or reopen it is decided here, whatever a page shows.</summary>
+/// life cycle: who may answer, edit, resolve or reopen it is decided here, whatever a page shows.</summary>
 public sealed class HelpRequest : AggregateRoot
 {
     public const int TitleMinLength = 10;
@@ -13,6 +14,7 @@ public sealed class HelpRequest : AggregateRoot
     public const int DetailsMaxLength = 5000;
 
     private readonly List<Answer> _answers = [];
+    private readonly List<HelpRequestRevision> _revisions = [];
 
     private HelpRequest()
     {
@@ -24,7 +26,7 @@ public sealed class HelpRequest : AggregateRoot
 
     public string Title { get; private set; }
 
-    /// <summary>Markdown, as she wrote it.</summary>
+    /// <summary>Markdown, as she wrote it (last version).</summary>
     public string Details { get; private set; }
 
     public int ThemeId { get; private set; }
@@ -40,6 +42,8 @@ public sealed class HelpRequest : AggregateRoot
 
     public DateTime LastActivityAt { get; private set; }
 
+    public DateTime? EditedAt { get; private set; }
+
     public HelpRequestStatus Status { get; private set; }
 
     /// <summary>When someone other than the asker first answered: drives the response-time metrics.</summary>
@@ -47,12 +51,17 @@ public sealed class HelpRequest : AggregateRoot
 
     public DateTime? ResolvedAt { get; private set; }
 
-    /// <summary>Answers by someone other than the asker (her own replies are not answers).</summary>
+    /// <summary>Answers by someone other than the asker, not withdrawn (her own replies are not answers).</summary>
     public int AnswerCount { get; private set; }
 
     public bool IsHidden { get; private set; }
 
+    /// <summary>Withdrawn by its author: kept, shown to nobody.</summary>
+    public bool IsWithdrawn { get; private set; }
+
     public IReadOnlyList<Answer> Answers => _answers;
+
+    public IReadOnlyList<HelpRequestRevision> Revisions => _revisions;
 
     internal static HelpRequest Post(
         Guid authorId, int coordinationId, int themeId, Visibility visibility, string title, string details, DateTime now)
@@ -69,18 +78,14 @@ public sealed class HelpRequest : AggregateRoot
             LastActivityAt = now,
             Status = HelpRequestStatus.Open,
         };
-        request.Raise(new HelpRequestPosted(request, now));
+        request.Raise(new HelpRequestPosted(request, authorId, now));
         return request;
     }
 
     /// <summary>Adds a message to the thread. The first message by someone else makes the request Answered.</summary>
     internal Answer AddAnswer(Guid authorId, string body, DateTime now)
     {
-        if (Status == HelpRequestStatus.Closed)
-        {
-            throw new DomainRuleViolation(Messages.RequestClosed);
-        }
-
+        EnsureOpenForAnswers();
         var answer = new Answer(authorId, Text.Clean(body), now);
         _answers.Add(answer);
         LastActivityAt = now;
@@ -94,21 +99,95 @@ public sealed class HelpRequest : AggregateRoot
             }
         }
 
-        Raise(new HelpRequestAnswered(this, answer, now));
+        Raise(new HelpRequestAnswered(this, answer, authorId, now));
         return answer;
     }
 
-    /// <summary>The asker says « ça m'a aidée » about an answer by someone else; the request is then Resolved.</summary>
-    internal void MarkHelpful(Guid byMemberId, Answer answer, DateTime now)
+    /// <summary>Her own words, changed; the previous version is kept.</summary>
+    internal void Edit(Guid byMemberId, string title, string details, DateTime now)
+    {
+        EnsureAuthor(byMemberId);
+        EnsureNotWithdrawn();
+        _revisions.Add(new HelpRequestRevision(Title, Details, EditedAt ?? CreatedAt));
+        Title = Text.Clean(title);
+        Details = Text.Clean(details);
+        EditedAt = now;
+        Raise(new HelpRequestEdited(this, byMemberId, now));
+    }
+
+    /// <summary>She takes her request back: it disappears for everyone; nothing is deleted.</summary>
+    internal void Withdraw(Guid byMemberId, DateTime now)
+    {
+        EnsureAuthor(byMemberId);
+        EnsureNotWithdrawn();
+        IsWithdrawn = true;
+        LastActivityAt = now;
+        Raise(new HelpRequestWithdrawn(this, byMemberId, now));
+    }
+
+    internal Answer EditAnswer(Guid byMemberId, long answerId, string body, DateTime now)
+    {
+        var answer = FindAnswer(answerId);
+        if (answer.AuthorId != byMemberId)
+        {
+            throw DomainRuleViolation.Forbidden(Messages.OnlyAuthorEditsAnswer);
+        }
+
+        answer.Edit(body, now);
+        Raise(new AnswerEdited(this, answer, byMemberId, now));
+        return answer;
+    }
+
+    internal Answer WithdrawAnswer(Guid byMemberId, long answerId, DateTime now)
+    {
+        var answer = FindAnswer(answerId);
+        if (answer.AuthorId != byMemberId)
+        {
+            throw DomainRuleViolation.Forbidden(Messages.OnlyAuthorEditsAnswer);
+        }
+
+        answer.Withdraw();
+        RecountAnswers();
+        Raise(new AnswerWithdrawn(this, answer, byMemberId, now));
+        return answer;
+    }
+
+    /// <summary>« merci » on someone else's answer, once per member; a second time takes it back.</summary>
+    internal Answer ToggleThanks(Guid byMemberId, long answerId, DateTime now)
+    {
+        var answer = FindAnswer(answerId);
+        var thanked = answer.ToggleThanks(byMemberId, now);
+        Raise(new AnswerThanked(this, answer, byMemberId, thanked, now));
+        return answer;
+    }
+
+    /// <summary>The asker says « ça m'a aidée » about an answer by someone else; the request is then Resolved.
+    /// Several answers can be credited.</summary>
+    internal Answer MarkHelpful(Guid byMemberId, long answerId, DateTime now)
     {
         if (byMemberId != AuthorId)
         {
-            throw new DomainRuleViolation(Messages.OnlyAskerResolves);
+            throw DomainRuleViolation.Forbidden(Messages.OnlyAskerResolves);
         }
 
-        if (!_answers.Contains(answer) || answer.AuthorId == AuthorId)
+        return MarkHelpful(byMemberId, FindAnswer(answerId), now);
+    }
+
+    internal Answer MarkHelpful(Guid byMemberId, Answer answer, DateTime now)
+    {
+        if (byMemberId != AuthorId)
         {
-            throw new DomainRuleViolation(Messages.AnswerNotOfThisRequest);
+            throw DomainRuleViolation.Forbidden(Messages.OnlyAskerResolves);
+        }
+
+        if (!_answers.Contains(answer) || answer.IsWithdrawn)
+        {
+            throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
+        }
+
+        if (answer.AuthorId == AuthorId)
+        {
+            throw new DomainRuleViolation(Messages.CannotMarkOwnReply);
         }
 
         if (Status == HelpRequestStatus.Closed)
@@ -116,21 +195,127 @@ public sealed class HelpRequest : AggregateRoot
             throw new DomainRuleViolation(Messages.RequestClosed);
         }
 
-        answer.MarkHelpful();
+        if (!answer.IsHelpful)
+        {
+            answer.MarkHelpful();
+            Raise(new AnswerMarkedHelpful(this, answer, byMemberId, now));
+        }
+
         LastActivityAt = now;
         if (Status != HelpRequestStatus.Resolved)
         {
             Status = HelpRequestStatus.Resolved;
             ResolvedAt = now;
-            Raise(new HelpRequestResolved(this, now));
+            Raise(new HelpRequestResolved(this, byMemberId, now));
+        }
+
+        return answer;
+    }
+
+    /// <summary>The asker finds her need is not met after all. The answers she credited keep their mark.</summary>
+    internal void Reopen(Guid byMemberId, DateTime now)
+    {
+        if (byMemberId != AuthorId)
+        {
+            throw DomainRuleViolation.Forbidden(Messages.OnlyAskerReopens);
+        }
+
+        if (Status != HelpRequestStatus.Resolved)
+        {
+            throw new DomainRuleViolation(Messages.NotResolved);
+        }
+
+        Status = AnswerCount > 0 ? HelpRequestStatus.Answered : HelpRequestStatus.Open;
+        ResolvedAt = null;
+        LastActivityAt = now;
+        Raise(new HelpRequestReopened(this, byMemberId, now));
+    }
+
+    /// <summary>A coordinatrice of the request's coordination, or an admin, closes it (duplicate, off-topic,
+    /// expired): no new answers.</summary>
+    internal void Close(Viewer moderator, DateTime now)
+    {
+        if (!moderator.Moderates(CoordinationId))
+        {
+            throw DomainRuleViolation.Forbidden(Messages.OnlyModeratorsClose);
+        }
+
+        if (Status == HelpRequestStatus.Closed)
+        {
+            throw new DomainRuleViolation(Messages.RequestClosed);
+        }
+
+        Status = HelpRequestStatus.Closed;
+        LastActivityAt = now;
+        Raise(new HelpRequestClosed(this, moderator.MemberId, now));
+    }
+
+    private Answer FindAnswer(long answerId) =>
+        _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)
+        ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
+
+    private void EnsureAuthor(Guid byMemberId)
+    {
+        if (byMemberId != AuthorId)
+        {
+            throw DomainRuleViolation.Forbidden(Messages.OnlyAuthorEdits);
         }
     }
 
-    /// <summary>A moderator closes the request (duplicate, off-topic, expired): no new answers.</summary>
-    internal void Close(DateTime now)
+    private void EnsureNotWithdrawn()
     {
-        Status = HelpRequestStatus.Closed;
-        LastActivityAt = now;
-        Raise(new HelpRequestClosed(this, now));
+        if (IsWithdrawn)
+        {
+            throw DomainRuleViolation.NotFound(Messages.RequestNotAvailable);
+        }
     }
+
+    private void EnsureOpenForAnswers()
+    {
+        EnsureNotWithdrawn();
+        if (Status == HelpRequestStatus.Closed)
+        {
+            throw new DomainRuleViolation(Messages.RequestClosed);
+        }
+    }
+
+    private void RecountAnswers()
+    {
+        AnswerCount = _answers.Count(a => !a.IsWithdrawn && a.AuthorId != AuthorId);
+        if (Status == HelpRequestStatus.Closed
+            || (Status == HelpRequestStatus.Resolved && _answers.Any(a => a.IsHelpful && !a.IsWithdrawn)))
+        {
+            return;
+        }
+
+        Status = AnswerCount > 0 ? HelpRequestStatus.Answered : HelpRequestStatus.Open;
+        ResolvedAt = null;
+    }
+}
+
+/// <summary>A previous version of a request, kept when its author edits it.</summary>
+public sealed class HelpRequestRevision
+{
+    private HelpRequestRevision()
+    {
+        Title = string.Empty;
+        Details = string.Empty;
+    }
+
+    internal HelpRequestRevision(string title, string details, DateTime writtenAt)
+    {
+        Title = title;
+        Details = details;
+        WrittenAt = writtenAt;
+    }
+
+    public long Id { get; private set; }
+
+    public long HelpRequestId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Details { get; private set; }
+
+    public DateTime WrittenAt { get; private set; }
 }

@@ -2,12 +2,33 @@ using CoupDePouce.Domain.Common;
 
 namespace CoupDePouce.Domain.HelpRequests;
 
-public sealed record HelpRequestPosted(HelpRequest Request, DateTime OccurredAt) : IDomainEvent;
+/// <summary>Something that happened to a request, for whoever is allowed to see it.</summary>
+public interface IHelpRequestEvent : IDomainEvent
+{
+    HelpRequest Request { get; }
 
-public sealed record HelpRequestAnswered(HelpRequest Request, Answer Answer, DateTime OccurredAt) : IDomainEvent;
+    /// <summary>The member who did it (null when the system did).</summary>
+    Guid? ActorId { get; }
+}
 
-public sealed record HelpRequestResolved(HelpRequest Request, DateTime OccurredAt) : IDomainEvent;
+public sealed record HelpRequestPosted(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
-public sealed record HelpRequestReopened(HelpRequest Request, DateTime OccurredAt) : IDomainEvent;
+public sealed record HelpRequestEdited(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
-public sealed record HelpRequestClosed(HelpRequest Request, DateTime OccurredAt) : IDomainEvent;
+public sealed record HelpRequestWithdrawn(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record HelpRequestAnswered(HelpRequest Request, Answer Answer, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record AnswerEdited(HelpRequest Request, Answer Answer, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record AnswerWithdrawn(HelpRequest Request, Answer Answer, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record AnswerThanked(HelpRequest Request, Answer Answer, Guid? ActorId, bool Thanked, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record AnswerMarkedHelpful(HelpRequest Request, Answer Answer, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record HelpRequestResolved(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record HelpRequestReopened(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+public sealed record HelpRequestClosed(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;

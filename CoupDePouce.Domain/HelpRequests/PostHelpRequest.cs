@@ -1,4 +1,5 @@
 using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Following;
 using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Resources;
 using FluentValidation;
@@ -53,8 +54,13 @@ public sealed class PostHelpRequestHandler(
         var request = HelpRequest.Post(
             command.AuthorId, coordinationId, command.ThemeId, command.Visibility, command.Title!, command.Details!,
             clock.GetUtcNow().UtcDateTime);
+        // The request and her following of it are one commit.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.HelpRequests.Add(request);
         await db.SaveChangesAsync(ct);
+        db.Follows.Add(new Follow(command.AuthorId, request.Id, request.CreatedAt));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Result<long>.Success(request.Id);
     }
 }

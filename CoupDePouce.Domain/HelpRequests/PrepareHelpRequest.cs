@@ -7,7 +7,7 @@ namespace CoupDePouce.Domain.HelpRequests;
 /// <summary>What the posting form offers her: the themes, and the coordination her request will belong to.</summary>
 public sealed record PostingChoices(IReadOnlyList<ThemeSummary> Themes, int CoordinationId, string CoordinationName);
 
-public sealed class PrepareHelpRequestHandler(IDbContextFactory<BoardDbContext> dbFactory)
+public sealed class PrepareHelpRequestHandler(IDbContextFactory<BoardDbContext> dbFactory, ListThemesHandler themes)
 {
     /// <summary>Null when the member does not exist (any more).</summary>
     public async Task<PostingChoices?> HandleAsync(Guid memberId, CancellationToken ct = default)
@@ -24,10 +24,6 @@ public sealed class PrepareHelpRequestHandler(IDbContextFactory<BoardDbContext> 
             return null;
         }
 
-        var themes = await db.Themes.AsNoTracking()
-            .OrderBy(t => t.Position)
-            .Select(t => new ThemeSummary(t.Id, t.Slug))
-            .ToListAsync(ct);
-        return new PostingChoices(themes, home.Id, home.Name);
+        return new PostingChoices(await themes.HandleAsync(ct), home.Id, home.Name);
     }
 }

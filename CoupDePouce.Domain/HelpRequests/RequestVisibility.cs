@@ -4,7 +4,7 @@ namespace CoupDePouce.Domain.HelpRequests;
 
 /// <summary>The confidentiality rule, in one place: a coordination-only request is for that coordination's
 /// members (and its coordinatrices and admins); a network request is for every member; nothing is for
-/// anonymous visitors. Hidden requests are for nobody on the board.</summary>
+/// anonymous visitors. Hidden and withdrawn requests are for nobody.</summary>
 public static class RequestVisibility
 {
     public static IQueryable<HelpRequest> VisibleTo(this IQueryable<HelpRequest> requests, Viewer viewer)
@@ -14,7 +14,7 @@ public static class RequestVisibility
             return requests.Where(_ => false);
         }
 
-        var listed = requests.Where(r => !r.IsHidden);
+        var listed = requests.Where(r => !r.IsHidden && !r.IsWithdrawn);
         if (viewer.IsAdmin)
         {
             return listed;
@@ -29,5 +29,6 @@ public static class RequestVisibility
     public static bool CanSee(this Viewer viewer, HelpRequest request) =>
         viewer.IsSignedIn
         && !request.IsHidden
+        && !request.IsWithdrawn
         && (request.Visibility == Visibility.Network || viewer.BelongsTo(request.CoordinationId));
 }

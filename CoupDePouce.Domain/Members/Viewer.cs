@@ -15,6 +15,9 @@ public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmi
     public bool BelongsTo(int coordinationId) =>
         IsAdmin || HomeCoordinationId == coordinationId || CoordinatedCoordinationIds.Contains(coordinationId);
 
+    /// <summary>Whether she may moderate this coordination's board (its coordinatrices, and admins everywhere).</summary>
+    public bool Moderates(int coordinationId) => IsAdmin || CoordinatedCoordinationIds.Contains(coordinationId);
+
     /// <summary>Loads the viewer for a member id; an unknown id is treated as anonymous.</summary>
     public static async Task<Viewer> LoadAsync(BoardDbContext db, Guid? memberId, CancellationToken ct = default)
     {

@@ -1,5 +1,7 @@
 using CoupDePouce.Domain.Coordinations;
+using CoupDePouce.Domain.Following;
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Notifications;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Themes;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +26,16 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
 
     public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<AnswerThanks> AnswerThanks => Set<AnswerThanks>();
+
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,11 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Optimistic concurrency: two members acting on one request at once never lose each other's change.
+        builder.Property<int>("Version").IsConcurrencyToken();
 
         // The board reads newest first (whole network, one coordination, or one author).
         builder.HasIndex(r => new { r.CreatedAt, r.Id });
@@ -35,5 +40,9 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.HasOne<Member>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.HelpRequestId, a.CreatedAt });
         builder.HasIndex(a => new { a.AuthorId, a.CreatedAt });
+        builder.HasMany(a => a.Revisions).WithOne().HasForeignKey(v => v.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Thanks).WithOne().HasForeignKey(t => t.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Thanks).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -49,6 +49,24 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.ToTable("Coordinations");
                 });
 
+            modelBuilder.Entity("CoupDePouce.Domain.Following.Follow", b =>
+                {
+                    b.Property<long>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HelpRequestId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("Follows");
+                });
+
             modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.Answer", b =>
                 {
                     b.Property<long>("Id")
@@ -65,10 +83,19 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("HelpRequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsHelpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThanksCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -78,6 +105,47 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex("HelpRequestId", "CreatedAt");
 
                     b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.AnswerRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.ToTable("AnswerRevision");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.AnswerThanks", b =>
+                {
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnswerId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("AnswerThanks");
                 });
 
             modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.HelpRequest", b =>
@@ -102,10 +170,16 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstAnsweredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWithdrawn")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("LastActivityAt")
@@ -125,6 +199,10 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasMaxLength(240)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("INTEGER");
 
@@ -139,6 +217,33 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("HelpRequests");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.HelpRequestRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.ToTable("HelpRequestRevision");
                 });
 
             modelBuilder.Entity("CoupDePouce.Domain.Members.CoordinatorAssignment", b =>
@@ -240,6 +345,75 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Members.MemberSkill", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("MemberSkills");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.HasIndex("RecipientId", "UpdatedAt");
+
+                    b.HasIndex("RecipientId", "HelpRequestId", "Kind", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisabledKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("NotificationSettings");
                 });
 
             modelBuilder.Entity("CoupDePouce.Domain.Themes.Theme", b =>
@@ -468,6 +642,21 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CoupDePouce.Domain.Following.Follow", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.Answer", b =>
                 {
                     b.HasOne("CoupDePouce.Domain.Members.Member", null)
@@ -479,6 +668,30 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
                         .WithMany("Answers")
                         .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.AnswerRevision", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.Answer", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.AnswerThanks", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.Answer", null)
+                        .WithMany("Thanks")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -504,6 +717,15 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.HelpRequestRevision", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoupDePouce.Domain.Members.CoordinatorAssignment", b =>
                 {
                     b.HasOne("CoupDePouce.Domain.Coordinations.Coordination", null)
@@ -525,6 +747,45 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("HomeCoordinationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Members.MemberSkill", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CoupDePouce.Domain.Notifications.NotificationSettings", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -579,9 +840,18 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.Answer", b =>
+                {
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Thanks");
+                });
+
             modelBuilder.Entity("CoupDePouce.Domain.HelpRequests.HelpRequest", b =>
                 {
                     b.Navigation("Answers");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -141,7 +141,7 @@ public sealed class BrowseBoardTests : NetworkTest
         var hers = await Network.PostAsync(_camille, Visibility.Network);
         await Network.PostAsync(_sophie, Visibility.Network);
 
-        var page = await Network.Get<BrowseBoardHandler>().HandleAsync(new BrowseBoard(_camille, OnlyMine: true));
+        var page = await Network.Get<BrowseBoardHandler>().HandleAsync(new BrowseBoard(_camille, Filter: new BoardFilter(OnlyMine: true)));
 
         Assert.Equal([hers], page.Items.Select(i => i.Id));
     }

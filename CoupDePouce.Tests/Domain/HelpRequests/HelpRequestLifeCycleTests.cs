@@ -1,5 +1,6 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
 using CoupDePouce.Tests.Support;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
@@ -85,7 +86,7 @@ public sealed class HelpRequestLifeCycleTests
     public void AClosedRequestTakesNoNewAnswer()
     {
         var request = Posted();
-        request.Close(PostedAt.AddDays(1));
+        request.Close(new Viewer(Guid.NewGuid(), 1, IsAdmin: true, new HashSet<int>()), PostedAt.AddDays(1));
 
         Assert.Throws<DomainRuleViolation>(() => request.AddAnswer(_helper, "Trop tard ?", PostedAt.AddDays(2)));
         Assert.Empty(request.Answers);

@@ -1,0 +1,87 @@
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CoupDePouce.App.Components.Shared;
+
+/// <summary>Members' Markdown to HTML that can do no harm: raw HTML is not interpreted (it shows as text), and a
+/// link or an image survives only with an absolute http, https or mailto address (checked after Markdig has
+/// decoded entities and escapes, so encoded variants are caught too); any other becomes plain text. Links open
+/// in a new tab with rel="noopener nofollow ugc"; images load lazily without sending the page's address.</summary>
+public static class SafeMarkdown
+{
+    public const string LinkRel = "noopener nofollow ugc";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoLinks()
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
+    private static readonly string[] AllowedSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto];
+
+    public static string ToHtml(string? markdown)
+    {
+        var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            var safe = SafeUrl(link.Url);
+            if (safe is null)
+            {
+                // Its words stay (an image's alt text, a link's label), as plain text.
+                link.ReplaceBy(new LiteralInline(PlainText(link) is { Length: > 0 } text ? text : link.Url ?? string.Empty));
+                continue;
+            }
+
+            link.Url = safe;
+            var attributes = link.GetAttributes();
+            if (link.IsImage)
+            {
+                attributes.AddPropertyIfNotExist("loading", "lazy");
+                attributes.AddPropertyIfNotExist("referrerpolicy", "no-referrer");
+            }
+            else
+            {
+                attributes.AddPropertyIfNotExist("rel", LinkRel);
+                attributes.AddPropertyIfNotExist("target", "_blank");
+            }
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            var safe = autolink.IsEmail ? SafeUrl("mailto:" + autolink.Url) : SafeUrl(autolink.Url);
+            if (safe is null)
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+            else
+            {
+                autolink.GetAttributes().AddPropertyIfNotExist("rel", LinkRel);
+                autolink.GetAttributes().AddPropertyIfNotExist("target", "_blank");
+            }
+        }
+
+        return document.ToHtml(Pipeline);
+    }
+
+    /// <summary>The normalised address when it is absolute and of an allowed scheme; null otherwise.</summary>
+    public static string? SafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return null;
+        }
+
+        // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"): so do we, before judging.
+        var compact = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        return Uri.TryCreate(compact, UriKind.Absolute, out var uri)
+               && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)
+               && (uri.Scheme == Uri.UriSchemeMailto || !string.IsNullOrEmpty(uri.Host))
+            ? uri.AbsoluteUri
+            : null;
+    }
+
+    private static string PlainText(ContainerInline container) =>
+        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+}

@@ -1,0 +1,35 @@
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Following;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.HelpRequests;
+
+/// <summary>A member who may see the request writes in its thread (the asker too; her replies are not answers).
+/// She then follows the request.</summary>
+public sealed record AnswerHelpRequest(Guid MemberId, long RequestId, string? Body);
+
+public sealed class AnswerHelpRequestValidator : AbstractValidator<AnswerHelpRequest>
+{
+    public AnswerHelpRequestValidator() => RuleFor(c => c.Body).ValidAnswerBody();
+}
+
+public sealed class AnswerHelpRequestHandler(HelpRequestActions actions, IValidator<AnswerHelpRequest> validator)
+{
+    public async Task<Result<long>> HandleAsync(AnswerHelpRequest command, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return Result<long>.Invalid(validation);
+        }
+
+        var result = await actions.RunAsync(command.MemberId, command.RequestId, async context =>
+        {
+            var answer = context.Request.AddAnswer(context.MemberId, command.Body!, context.Now);
+            await FollowHelpRequestHandler.EnsureFollowingAsync(context.Db, context.MemberId, context.Request.Id, context.Now, ct);
+            return answer;
+        }, ct);
+        return result.Map(answer => answer.Id);
+    }
+}

@@ -1,0 +1,74 @@
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.HelpRequests;
+
+/// <summary>What every action on a request has in common: her rights from the database, the request if she may
+/// see it, the aggregate's own rule, notifications, one commit. When two members change the same request at the
+/// same moment, the later one is re-applied on fresh data instead of overwriting the first.</summary>
+public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
+{
+    private const int Attempts = 3;
+
+    public sealed record Context(HelpRequest Request, Viewer Viewer, BoardDbContext Db, DateTime Now)
+    {
+        public Guid MemberId => Viewer.MemberId!.Value;
+    }
+
+    /// <summary>For an action that only changes the aggregate.</summary>
+    public Task<Result<T>> RunAsync<T>(Guid memberId, long requestId, Func<Context, T> act, CancellationToken ct = default) =>
+        RunAsync(memberId, requestId, context => Task.FromResult(act(context)), ct);
+
+    public async Task<Result<T>> RunAsync<T>(Guid memberId, long requestId, Func<Context, Task<T>> act, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var viewer = await Viewer.LoadAsync(db, memberId, ct);
+            if (!viewer.IsSignedIn)
+            {
+                return Result<T>.Forbidden(Messages.MemberUnknown);
+            }
+
+            var request = await db.HelpRequests
+                .Include(r => r.Answers).ThenInclude(a => a.Thanks)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(r => r.Id == requestId, ct);
+            if (request is null || !viewer.CanSee(request))
+            {
+                return Result<T>.NotFound(Messages.RequestNotAvailable);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            T value;
+            try
+            {
+                value = await act(new Context(request, viewer, db, now));
+            }
+            catch (DomainRuleViolation violation)
+            {
+                return Result<T>.Refused(violation);
+            }
+
+            if (request.DomainEvents.Count > 0)
+            {
+                db.Entry(request).Property<int>("Version").CurrentValue++;
+            }
+
+            await Notifier.NotifyAsync(db, request.DomainEvents, now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return Result<T>.Success(value);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Someone else changed this request meanwhile: start again from what is now stored.
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using CoupDePouce.Domain.Common;
+
+namespace CoupDePouce.Domain.HelpRequests;
+
+/// <summary>« merci » on an answer: once per member; asking again takes it back. Returns whether she now thanks it.</summary>
+public sealed record ThankAnswer(Guid MemberId, long RequestId, long AnswerId);
+
+public sealed class ThankAnswerHandler(HelpRequestActions actions)
+{
+    public Task<Result<bool>> HandleAsync(ThankAnswer command, CancellationToken ct = default) =>
+        actions.RunAsync(command.MemberId, command.RequestId, context =>
+            context.Request.ToggleThanks(context.MemberId, command.AnswerId, context.Now).Thanks.Any(t => t.MemberId == context.MemberId), ct);
+}

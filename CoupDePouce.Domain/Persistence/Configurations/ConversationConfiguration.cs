@@ -1,0 +1,80 @@
+using CoupDePouce.Domain.Following;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Themes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoupDePouce.Domain.Persistence.Configurations;
+
+internal sealed class HelpRequestRevisionConfiguration : IEntityTypeConfiguration<HelpRequestRevision>
+{
+    public void Configure(EntityTypeBuilder<HelpRequestRevision> builder)
+    {
+        builder.Property(r => r.Title).IsRequired();
+        builder.Property(r => r.Details).IsRequired();
+        builder.HasIndex(r => r.HelpRequestId);
+    }
+}
+
+internal sealed class AnswerRevisionConfiguration : IEntityTypeConfiguration<AnswerRevision>
+{
+    public void Configure(EntityTypeBuilder<AnswerRevision> builder)
+    {
+        builder.Property(r => r.Body).IsRequired();
+        builder.HasIndex(r => r.AnswerId);
+    }
+}
+
+internal sealed class AnswerThanksConfiguration : IEntityTypeConfiguration<AnswerThanks>
+{
+    public void Configure(EntityTypeBuilder<AnswerThanks> builder)
+    {
+        // Once per member and answer: the database says so too.
+        builder.HasKey(t => new { t.AnswerId, t.MemberId });
+        builder.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
+{
+    public void Configure(EntityTypeBuilder<Follow> builder)
+    {
+        builder.HasKey(f => new { f.HelpRequestId, f.MemberId });
+        builder.HasOne<HelpRequest>().WithMany().HasForeignKey(f => f.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(f => f.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => f.MemberId);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasOne<Member>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<HelpRequest>().WithMany().HasForeignKey(n => n.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        // Her list (newest first), her unread count, and the grouping look-up.
+        builder.HasIndex(n => new { n.RecipientId, n.UpdatedAt });
+        builder.HasIndex(n => new { n.RecipientId, n.HelpRequestId, n.Kind, n.ReadAt });
+    }
+}
+
+internal sealed class NotificationSettingsConfiguration : IEntityTypeConfiguration<NotificationSettings>
+{
+    public void Configure(EntityTypeBuilder<NotificationSettings> builder)
+    {
+        builder.HasKey(s => s.MemberId);
+        builder.HasOne<Member>().WithOne().HasForeignKey<NotificationSettings>(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MemberSkillConfiguration : IEntityTypeConfiguration<MemberSkill>
+{
+    public void Configure(EntityTypeBuilder<MemberSkill> builder)
+    {
+        builder.HasKey(s => new { s.MemberId, s.ThemeId });
+        builder.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Theme>().WithMany().HasForeignKey(s => s.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -45,6 +45,7 @@ public sealed partial class TranslationTests
 
         Assert.All(Theme.Initial, t => Assert.Contains($"Theme.{t.Slug}", known));
         Assert.All(Enum.GetNames<HelpRequestStatus>(), s => Assert.Contains($"Status.{s}", known));
+        Assert.All(Enum.GetNames<CoupDePouce.Domain.Notifications.NotificationKind>(), k => Assert.Contains($"Settings.Kind.{k}", known));
     }
 
     [GeneratedRegex("""(?:\bL|\btext)\["([A-Za-z][\w.-]*)"[\],]""")]

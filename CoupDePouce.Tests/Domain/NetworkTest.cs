@@ -9,7 +9,7 @@ public abstract class NetworkTest : IAsyncLifetime
 
     protected TestNetwork Network { get; private set; } = default!;
 
-    public async Task InitializeAsync() => Network = await TestNetwork.CreateAsync();
+    public virtual async Task InitializeAsync() => Network = await TestNetwork.CreateAsync();
 
     public async Task DisposeAsync()
     {

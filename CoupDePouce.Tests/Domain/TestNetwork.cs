@@ -98,6 +98,17 @@ public sealed class TestNetwork : IAsyncDisposable
         return result.Value;
     }
 
+    /// <summary>Writes in a request's thread through the real use case; returns the new answer's id.</summary>
+    public async Task<long> AnswerAsync(Guid memberId, long requestId, string body = "Regarde du côté de la chambre de commerce.")
+    {
+        var result = await Get<AnswerHelpRequestHandler>().HandleAsync(new AnswerHelpRequest(memberId, requestId, body));
+        Assert.True(result.Succeeded, string.Join(" ", result.Problems.Select(p => p.Message)));
+        return result.Value;
+    }
+
+    public Task<HelpRequest> RequestAsync(long id) =>
+        QueryAsync(db => db.HelpRequests.Include(r => r.Answers).ThenInclude(a => a.Thanks).AsSplitQuery().SingleAsync(r => r.Id == id));
+
     public Task<int> CountRequestsAsync() => QueryAsync(db => db.HelpRequests.CountAsync());
 
     public async ValueTask DisposeAsync()

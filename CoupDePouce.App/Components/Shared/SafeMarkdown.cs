@@ -30,7 +30,7 @@ public static class SafeMarkdown
             if (safe is null)
             {
                 // Its words stay (an image's alt text, a link's label), as plain text.
-                link.ReplaceBy(new LiteralInline(PlainText(link) is { Length: > 0 } text ? text : link.Url ?? string.Empty));
+                link.ReplaceBy(new LiteralInline(PlainText(link) is { Length: > 0 } text ? text : link.Url ?? string.Empty), copyChildren: false);
                 continue;
             }
 
@@ -53,7 +53,7 @@ public static class SafeMarkdown
             var safe = autolink.IsEmail ? SafeUrl("mailto:" + autolink.Url) : SafeUrl(autolink.Url);
             if (safe is null)
             {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
             }
             else
             {
@@ -82,6 +82,20 @@ public static class SafeMarkdown
             : null;
     }
 
-    private static string PlainText(ContainerInline container) =>
-        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+    private static string PlainText(ContainerInline container)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var child in container)
+        {
+            text.Append(child switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                ContainerInline nested => PlainText(nested),
+                _ => string.Empty,
+            });
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,0 +1,142 @@
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Search;
+
+namespace CoupDePouce.Tests.Domain.Search;
+
+/// <summary>Full-text search: accents folded, best matches first, answers searched too, confidentiality kept.</summary>
+public sealed class SearchTests : NetworkTest
+{
+    private int _rennes;
+    private int _lyon;
+    private Guid _camille;
+    private Guid _julie;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _rennes = await Network.AddCoordinationAsync("Rennes");
+        _lyon = await Network.AddCoordinationAsync("Lyon");
+        _camille = await Network.AddMemberAsync(_rennes, "Camille");
+        _julie = await Network.AddMemberAsync(_lyon, "Julie");
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> SearchAsync(Guid viewer, string text, bool matchAny = false) =>
+        (await Network.Get<SearchHelpRequestsHandler>().HandleAsync(new SearchHelpRequests(viewer, text, MatchAny: matchAny))).Hits;
+
+    private async Task<long> PostAsync(string title, string details, Visibility visibility = Visibility.Network, Guid? author = null)
+    {
+        var result = await Network.Get<PostHelpRequestHandler>().HandleAsync(
+            new PostHelpRequest(author ?? _camille, title, details, 1, visibility));
+        Assert.True(result.Succeeded);
+        return result.Value;
+    }
+
+    [Theory]
+    [InlineData("comptabilite")]
+    [InlineData("COMPTABILITÉ")]
+    [InlineData("compta")]
+    public async Task FindsComptabiliteWhateverTheAccentsOrCase(string text)
+    {
+        var request = await PostAsync("Logiciel de comptabilité pour débuter", "Je cherche un outil simple pour tenir mes comptes.");
+        await PostAsync("Trouver un local pour mes ateliers", "Un lieu lumineux pour animer des ateliers.");
+
+        Assert.Equal([request], (await SearchAsync(_julie, text)).Select(h => h.Item.Id));
+    }
+
+    [Fact]
+    public async Task RanksATitleMatchAboveADetailsMatchAboveAnAnswerMatch()
+    {
+        var inAnswer = await PostAsync("Choisir un outil de gestion", "Des conseils pour organiser mes journées de travail.");
+        await Network.AnswerAsync(_julie, inAnswer, "Pense aussi à ta trésorerie, c'est la base.");
+        var inDetails = await PostAsync("Préparer un rendez-vous important", "Il s'agit de parler de ma trésorerie avec la banque.");
+        var inTitle = await PostAsync("Trésorerie tendue cet hiver", "Quelles solutions rapides avez-vous trouvées ?");
+
+        var hits = await SearchAsync(_julie, "tresorerie");
+
+        Assert.Equal([inTitle, inDetails, inAnswer], hits.Select(h => h.Item.Id));
+    }
+
+    [Fact]
+    public async Task SearchesTheAnswersAndForgetsAWithdrawnOne()
+    {
+        var request = await PostAsync("Cherche un conseil pour mon salon", "Premier salon professionnel en mars, je débute.");
+        var answer = await Network.AnswerAsync(_julie, request, "Prévois des kakémonos et des flyers.");
+
+        Assert.Single(await SearchAsync(_camille, "kakemonos"));
+
+        await Network.Get<WithdrawContentHandler>().HandleAsync(new WithdrawContent(_julie, request, answer));
+        Assert.Empty(await SearchAsync(_camille, "kakemonos"));
+    }
+
+    [Fact]
+    public async Task FindsTheEditedWordsAndNoLongerTheOldOnes()
+    {
+        var request = await PostAsync("Question sur une aquarelle", "Détails d'origine assez longs pour passer.");
+
+        await Network.Get<EditHelpRequestHandler>().HandleAsync(
+            new EditHelpRequest(_camille, request, "Question sur une céramique", "Détails modifiés assez longs pour passer."));
+
+        Assert.Single(await SearchAsync(_camille, "ceramique"));
+        Assert.Empty(await SearchAsync(_camille, "aquarelle"));
+    }
+
+    [Fact]
+    public async Task NeverFindsACoordinationOnlyRequestOfAnotherCoordination()
+    {
+        await PostAsync("Conflit confidentiel avec mon associée", "Un sujet délicat entre nous deux.", Visibility.Coordination);
+
+        Assert.Empty(await SearchAsync(_julie, "associée"));
+        Assert.Single(await SearchAsync(await Network.AddMemberAsync(_rennes), "associée"));
+        Assert.Empty((await Network.Get<SearchHelpRequestsHandler>().HandleAsync(new SearchHelpRequests(null, "associée"))).Hits);
+    }
+
+    [Fact]
+    public async Task HighlightsTheMatchedWordsInTheSnippet()
+    {
+        await PostAsync("Financement participatif pour ma boutique", "Je voudrais lancer une campagne de financement participatif.");
+
+        var snippet = Assert.Single(await SearchAsync(_julie, "participatif")).Snippet;
+
+        Assert.Contains($"{SearchHelpRequests.HighlightStart}participatif{SearchHelpRequests.HighlightEnd}", snippet);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("NEAR(a b")]
+    [InlineData("compta* OR -banque AND")]
+    [InlineData("'); DROP TABLE HelpRequests; --")]
+    [InlineData("   ")]
+    public async Task TreatsWhatSheTypesAsWordsNeverAsQuerySyntax(string text)
+    {
+        await PostAsync("Une demande quelconque sur la banque", "Des détails quelconques, assez longs pour passer.");
+
+        var exception = await Record.ExceptionAsync(() => SearchAsync(_julie, text));
+
+        Assert.Null(exception);
+        Assert.Equal(1, await Network.CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task SuggestsRequestsThatShareAnyWordOfATitle()
+    {
+        var similar = await PostAsync("Ouvrir un compte bancaire professionnel", "Quelle banque pour une micro-entreprise ?");
+        await PostAsync("Trouver une photographe", "Pour des portraits professionnels en extérieur.");
+
+        var hits = await SearchAsync(_julie, "quel compte bancaire choisir", matchAny: true);
+
+        Assert.Equal(similar, hits[0].Item.Id);
+    }
+
+    [Fact]
+    public async Task AppliesTheBoardFiltersToTheResults()
+    {
+        var open = await PostAsync("Budget pour un premier salon", "Combien prévoir pour un stand de neuf mètres carrés ?");
+        var answered = await PostAsync("Budget communication annuel", "Quelle part de mon chiffre d'affaires y consacrer ?");
+        await Network.AnswerAsync(_julie, answered);
+
+        var page = await Network.Get<SearchHelpRequestsHandler>().HandleAsync(
+            new SearchHelpRequests(_julie, "budget", new BoardFilter(Status: StatusFilter.Open)));
+
+        Assert.Equal([open], page.Hits.Select(h => h.Item.Id));
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePouce.Tests.EndToEnd.Pages;
+
+/// <summary>A request's page and its thread.</summary>
+public sealed class RequestPage(IPage page)
+{
+    public ILocator Status => page.Locator(".request-page .request-card-top .status-badge");
+
+    public ILocator Messages => page.Locator(".thread-message");
+
+    public ILocator AnswerBox => page.Locator("textarea[name=AnswerBody]");
+
+    public async Task OpenAsync(long id)
+    {
+        await page.GotoAsync($"/demandes/{id}");
+        await Live.WaitAsync(page);
+    }
+
+    public async Task AnswerAsync(string text)
+    {
+        await AnswerBox.FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Envoyer" }).ClickAsync();
+        await Expect(Messages.Filter(new LocatorFilterOptions { HasText = text })).ToBeVisibleAsync();
+    }
+
+    public ILocator Message(string containing) => Messages.Filter(new LocatorFilterOptions { HasText = containing });
+}

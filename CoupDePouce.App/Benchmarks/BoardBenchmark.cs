@@ -4,21 +4,25 @@ using CoupDePouce.Domain;
 using CoupDePouce.Domain.DemoData;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.App.Benchmarks;
 
 /// <summary>`dotnet run -c Release --project CoupDePouce.App -- benchmark board [--requests N] [--answers M]
-/// [--iterations K]`: seeds a large network into a temporary SQLite file and times the board's Domain queries
-/// (each with its own DbContext, as the pages run them). Prints p50/p95/max per query as a Markdown table.</summary>
+/// [--iterations K]` (default 100 000 requests, 300 000 answers): seeds a large network into a temporary SQLite
+/// file and times the board's and the search's Domain queries (each with its own DbContext, as the pages run
+/// them). Prints p50/p95/max per query as a Markdown table.</summary>
 public static class BoardBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = Option(args, "--requests", 50_000);
+        var requests = Option(args, "--requests", 100_000);
         var answers = Option(args, "--answers", requests * 3);
         var iterations = Option(args, "--iterations", 300);
+        // --keep leaves the database in place for a closer look (sqlite3); otherwise it is removed.
+        var keep = args.Contains("--keep");
         var folder = Path.Combine(Path.GetTempPath(), "coupdepouce-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -37,8 +41,10 @@ public static class BoardBenchmark
 
             var browse = services.GetRequiredService<BrowseBoardHandler>();
             var view = services.GetRequiredService<ViewHelpRequestHandler>();
+            var search = services.GetRequiredService<SearchHelpRequestsHandler>();
             var random = new Random(7);
             Guid Member() => volume.Members[random.Next(volume.Members.Count)];
+            string Term() => SearchTerms[random.Next(SearchTerms.Length)];
 
             // A cursor about halfway down the board: the 1 250th page costs what the first does with keyset paging.
             var middle = await MiddleCursorAsync(dbFactory);
@@ -48,9 +54,35 @@ public static class BoardBenchmark
                 await MeasureAsync("Board, first page (20 items)", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member()))).Items.Count),
                 await MeasureAsync("Board, page in the middle (keyset)", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member(), middle))).Items.Count),
                 await MeasureAsync("Mes demandes, first page", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member(), Filter: new BoardFilter(OnlyMine: true)))).Items.Count),
+                await MeasureAsync("Board, unanswered for 48 h in one theme", iterations, async () =>
+                    (await browse.HandleAsync(new BrowseBoard(Member(), Filter: new BoardFilter(ThemeId: random.Next(1, 10), Status: StatusFilter.Unanswered)))).Items.Count),
                 await MeasureAsync("Request page with its thread", iterations, async () =>
                     (await view.HandleAsync(new ViewHelpRequest(random.Next(1, requests), Member())))?.Thread.Count ?? 0),
+                await MeasureAsync("Search, 1–2 words, first page with snippets", iterations, async () =>
+                    (await search.HandleAsync(new SearchHelpRequests(Member(), Term()))).Hits.Count),
+                await MeasureAsync("Search with a filter (theme + status)", iterations, async () =>
+                    (await search.HandleAsync(new SearchHelpRequests(Member(), Term(), new BoardFilter(ThemeId: random.Next(1, 10), Status: StatusFilter.Answered)))).Hits.Count),
+                await MeasureAsync("Suggestions while typing a title (any word, 3 hits)", iterations, async () =>
+                    (await search.HandleAsync(new SearchHelpRequests(Member(), Titles[random.Next(Titles.Length)], Take: 3, MatchAny: true))).Hits.Count),
             };
+
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                Console.WriteLine();
+                Console.WriteLine("Share of requests each search term matches:");
+                await db.Database.OpenConnectionAsync();
+                foreach (var term in SearchTerms)
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    command.CommandText = "SELECT count(*) FROM HelpRequestSearch WHERE HelpRequestSearch MATCH $q";
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = "$q";
+                    parameter.Value = FullTextQuery.Build(term);
+                    command.Parameters.Add(parameter);
+                    var count = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {term}: {count:N0} ({100.0 * count / requests:F1} %)"));
+                }
+            }
 
             Console.WriteLine();
             Console.WriteLine($"| query ({requests:N0} requests, {answers:N0} answers) | p50 ms | p95 ms | max ms | items per call (mean) |");
@@ -66,9 +98,30 @@ public static class BoardBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (keep)
+            {
+                Console.WriteLine($"Database kept: {Path.Combine(folder, "board.db")}");
+            }
+            else
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
+
+    /// <summary>What members search for: trade words of varied frequency, with and without accents.</summary>
+    private static readonly string[] SearchTerms =
+    [
+        "comptabilite", "trésorerie", "salon stand", "banque prêt", "site internet", "facture relance", "logiciel",
+        "recrutement salariée", "tarifs", "subvention région", "URSSAF cotisations", "céramique", "Instagram",
+        "bail loyer", "micro-entreprise statut",
+    ];
+
+    private static readonly string[] Titles =
+    [
+        "Quel logiciel de comptabilité pour débuter ?", "Préparer mon premier salon professionnel",
+        "Trouver une subvention pour ma boutique", "Relancer une facture impayée", "Choisir entre SASU et micro-entreprise",
+    ];
 
     private static async Task<BoardCursor> MiddleCursorAsync(IDbContextFactory<BoardDbContext> dbFactory)
     {

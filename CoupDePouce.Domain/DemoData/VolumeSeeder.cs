@@ -48,6 +48,9 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
         await db.Database.OpenConnectionAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
 
+        // The search index is rebuilt once at the end rather than row by row through its triggers.
+        await ExecuteAsync(connection, transaction, SearchIndexSql.Drop, ct);
+
         await using var insertRequest = connection.CreateCommand();
         insertRequest.Transaction = transaction;
         insertRequest.CommandText = """
@@ -120,19 +123,51 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
             }
         }
 
+        await ExecuteAsync(connection, transaction, SearchIndexSql.CreateTable, ct);
+        await ExecuteAsync(connection, transaction, SearchIndexSql.Fill, ct);
+        await ExecuteAsync(connection, transaction, SearchIndexSql.CreateTriggers, ct);
         await transaction.CommitAsync(ct);
         await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
         return new Volume(coordinations, memberIds, requests, answers);
     }
 
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Common words first, then the trade's words: drawn with a skew (like real text, a few words are
+    /// everywhere and most are rare), so a search term matches a realistic share of requests.</summary>
     private static readonly string[] Vocabulary =
     [
-        "comptabilité", "statut", "financement", "banque", "prêt", "client", "facture", "salon", "atelier", "site",
-        "réseaux", "sociaux", "communication", "juridique", "contrat", "associée", "prospection", "tarifs", "logo",
-        "trésorerie", "subvention", "formation", "local", "commande", "fournisseur", "assurance", "TVA", "devis",
-        "marketing", "newsletter", "boutique", "stock", "recrutement", "salariée", "mentorat", "confiance", "projet",
+        "je", "de", "la", "le", "et", "pour", "une", "un", "des", "mon", "ma", "mes", "en", "sur", "avec", "qui", "est",
+        "pas", "vous", "bonjour", "merci", "besoin", "conseil", "aide", "question", "activité", "entreprise", "client",
+        "projet", "idée", "temps", "mois", "année", "premier", "première", "travail", "réseau", "coordination",
+        "statut", "financement", "banque", "prêt", "facture", "salon", "atelier", "site", "internet", "réseaux",
+        "sociaux", "communication", "juridique", "contrat", "associée", "prospection", "tarifs", "logo", "trésorerie",
+        "subvention", "formation", "local", "commande", "fournisseur", "assurance", "TVA", "devis", "marketing",
+        "newsletter", "boutique", "stock", "recrutement", "salariée", "mentorat", "confiance", "comptabilité",
+        "comptable", "expert", "logiciel", "tableur", "rendez-vous", "dossier", "région", "département", "mairie",
+        "chambre", "commerce", "artisanat", "micro-entreprise", "SASU", "SARL", "EURL", "capital", "associés", "bail",
+        "loyer", "assurance", "mutuelle", "retraite", "cotisations", "URSSAF", "impôts", "déclaration", "bilan",
+        "prévisionnel", "rentabilité", "marge", "prix", "remise", "fidélité", "parrainage", "Instagram", "LinkedIn",
+        "Facebook", "photographe", "graphiste", "plaquette", "flyers", "kakémono", "stand", "exposante", "marché",
+        "dépôt-vente", "créatrice", "bijoux", "céramique", "couture", "fleuriste", "coach", "consultante", "traductrice",
+        "naturopathe", "sophrologue", "paysagiste", "libraire", "boulangère", "maraîchère", "architecte", "décoratrice",
+        "esthéticienne", "formatrice", "avocate", "notaire", "banquière", "crowdfunding", "plateforme", "campagne",
+        "business", "angels", "garantie", "caution", "apport", "investissement", "matériel", "véhicule", "utilitaire",
+        "ordinateur", "imprimante", "signature", "électronique", "visio", "agenda", "réservation", "paiement",
+        "terminal", "encaissement", "référencement", "mobile", "lenteur", "hébergement", "domaine", "messagerie",
+        "sauvegarde", "RGPD", "données", "mentions", "légales", "CGV", "marque", "INPI", "brevet", "embauche",
+        "apprentie", "stagiaire", "garde", "enfants", "covoiturage", "imprimeur", "cartes", "visite", "salle",
+        "déménagement", "bras", "partenariat", "association", "podcast", "apéro", "petit-déjeuner", "témoignage",
+        "imposteur", "motivation", "solitude", "limites", "parole", "public", "pitch", "speed-meeting", "négociation",
+        "délais", "appel", "offres", "public", "grand", "compte", "relance", "impayé", "courrier", "modèle",
     ];
 
     private static string Words(Random random, int count) =>
-        string.Join(' ', Enumerable.Range(0, count).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+        string.Join(' ', Enumerable.Range(0, count).Select(_ => Vocabulary[(int)(Math.Pow(random.NextDouble(), 2.2) * Vocabulary.Length)]));
 }

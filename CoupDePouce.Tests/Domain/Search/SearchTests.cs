@@ -34,7 +34,7 @@ public sealed class SearchTests : NetworkTest
     [Theory]
     [InlineData("comptabilite")]
     [InlineData("COMPTABILITÉ")]
-    [InlineData("compta")]
+    [InlineData("Comptabilite debuter")]
     public async Task FindsComptabiliteWhateverTheAccentsOrCase(string text)
     {
         var request = await PostAsync("Logiciel de comptabilité pour débuter", "Je cherche un outil simple pour tenir mes comptes.");
@@ -114,6 +114,14 @@ public sealed class SearchTests : NetworkTest
 
         Assert.Null(exception);
         Assert.Equal(1, await Network.CountRequestsAsync());
+    }
+
+    [Fact]
+    public void LeavesOutCommonWordsUnlessTheyAreAllSheTyped()
+    {
+        Assert.Equal("\"logiciel\" \"comptabilité\"", FullTextQuery.Build("Quel logiciel de comptabilité pour ?"));
+        Assert.Equal("\"pour\" OR \"qui\"", FullTextQuery.Build("pour qui", matchAny: true));
+        Assert.Null(FullTextQuery.Build(" ?! "));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore)
 /// Snippets are computed only for the page's hits. See docs/decisions/004-search-in-recent-windows.md.</summary>
 public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
 {
-    public const int Window = 2000;
+    public const int Window = 1000;
 
     public async Task<SearchPage> HandleAsync(SearchHelpRequests query, CancellationToken ct = default)
     {

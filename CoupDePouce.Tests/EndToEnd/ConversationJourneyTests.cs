@@ -23,12 +23,13 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         var helper = await browser.NewPageAsync(width: 1200);
         await new RegisterPage(helper).RegisterAsync("Bérénice Aidante", "Lyon");
         await helper.GotoAsync($"/?q=comptabilite+{token}");
+        await Live.WaitAsync(helper);
         var hit = helper.Locator($".request-card[data-request-id='{id}']");
         await Expect(hit).ToBeVisibleAsync();
         await Expect(hit.Locator(".snippet mark").First).ToBeVisibleAsync();
         await hit.Locator(".request-title a").ClickAsync();
         var helperView = new RequestPage(helper);
-        await Live.WaitAsync(helper);
+        await helperView.ArrivedAsync(id);
         await helperView.AnswerAsync("Un tableur simple suffit au début, puis un logiciel de facturation.");
         await Expect(helperView.Status).ToHaveTextAsync("Répondue");
 

@@ -18,6 +18,14 @@ public sealed class RequestPage(IPage page)
         await Live.WaitAsync(page);
     }
 
+    /// <summary>After following a link to request <paramref name="id"/>: waits for that page, live.</summary>
+    public async Task ArrivedAsync(long id)
+    {
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/demandes/{id}$"));
+        await Expect(page.Locator("#request-title")).ToBeVisibleAsync();
+        await Live.WaitAsync(page);
+    }
+
     public async Task AnswerAsync(string text)
     {
         await AnswerBox.FillAsync(text);

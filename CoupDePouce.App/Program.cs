@@ -1,6 +1,7 @@
 using CoupDePouce.App.Benchmarks;
 using CoupDePouce.App.Components;
 using CoupDePouce.App.Hosting;
+using CoupDePouce.App.Live;
 using CoupDePouce.Domain;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,6 +30,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("CoupDePouce")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(connectionString), "keys")));
 builder.Services.AddCoupDePouceAccounts();
+builder.Services.AddCoupDePouceLive();
 builder.Services.AddCoupDePouceLocalization();
 // French pages stay readable and small: accented letters are not turned into entities.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -56,6 +58,11 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
+if (app.Environment.IsDevelopment())
+{
+    // For the browser tests and the fan-out benchmark: how many screens listen (no member data).
+    app.MapGet("/dev/live", (LiveBoard live) => Results.Ok(new { subscribers = live.SubscriberCount }));
+}
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

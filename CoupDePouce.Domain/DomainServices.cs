@@ -1,4 +1,5 @@
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Live;
 using CoupDePouce.Domain.Persistence;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,12 @@ public static class DomainServices
     public static IServiceCollection AddCoupDePouceDomain(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<BoardDbContext>(options => options.UseSqlite(connectionString));
+        // Live screens hear of a change only once it is committed (the app supplies the publisher).
+        services.TryAddSingleton<IBoardChangePublisher, NoScreensToUpdate>();
+        services.AddSingleton<PublishAfterCommit>();
+        services.AddSingleton<LiveAudience>();
+        services.AddDbContextFactory<BoardDbContext>((provider, options) =>
+            options.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<PublishAfterCommit>()));
         services.AddScoped<HelpRequestActions>();
 
         var types = typeof(DomainServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }).ToList();

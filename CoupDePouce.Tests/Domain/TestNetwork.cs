@@ -28,19 +28,23 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public ManualClock Clock { get; }
 
+    public IServiceProvider Services => _services;
+
     public string DatabasePath => _folder.File("board.db");
 
-    public static async Task<TestNetwork> CreateAsync()
+    /// <param name="configure">Replaces services after the Domain's (a publisher that records, say).</param>
+    public static async Task<TestNetwork> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var folder = new TempFolder();
         var clock = new ManualClock();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddCoupDePouceDomain($"Data Source={folder.File("board.db")}")
             .AddCoupDePouceLocalization()
-            .AddCoupDePouceAccounts()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+            .AddCoupDePouceAccounts();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         await BoardDatabase.MigrateAsync(services.GetRequiredService<IDbContextFactory<BoardDbContext>>());
         return new TestNetwork(folder, services, clock);
     }

@@ -21,7 +21,8 @@ public sealed class RequestPage(IPage page)
     /// <summary>After following a link to request <paramref name="id"/>: waits for that page, live.</summary>
     public async Task ArrivedAsync(long id)
     {
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/demandes/{id}$"));
+        // In-app navigation changes the address without a new "load" event: the page's own content tells when it is there.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/demandes/{id}(\\?|$)"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("#request-title")).ToBeVisibleAsync();
         await Live.WaitAsync(page);
     }

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CoupDePouce.Domain.Live;
+
+namespace CoupDePouce.App.Live;
+
+/// <summary>The in-process live notifier: committed changes come in (from the Domain, after commit) and go out to
+/// the screens that subscribed, each change only to the members allowed to see its request (decided here, on the
+/// server, per recipient). Fan-out runs on one background loop, in order, so a member's action never waits for
+/// other people's screens. Components subscribe once live and dispose their subscription with themselves.</summary>
+public sealed class LiveBoard(LiveAudience audience, ILogger<LiveBoard> logger) : IBoardChangePublisher, IHostedService
+{
+    private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
+    private readonly Channel<IReadOnlyList<BoardChange>> _queue = Channel.CreateUnbounded<IReadOnlyList<BoardChange>>(new() { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+    private long _lastId;
+
+    /// <summary>How many screens listen right now (a closed page releases its subscriptions).</summary>
+    public int SubscriberCount => _subscriptions.Count;
+
+    public IDisposable Subscribe(Guid memberId, Func<BoardChange, Task> onChange)
+    {
+        var subscription = new Subscription(this, Interlocked.Increment(ref _lastId), memberId, onChange);
+        _subscriptions[subscription.Id] = subscription;
+        return subscription;
+    }
+
+    public Task PublishAsync(IReadOnlyList<BoardChange> changes, CancellationToken ct = default) =>
+        _queue.Writer.WriteAsync(changes, ct).AsTask();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(() => FanOutAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await Task.WhenAny(_loop, Task.Delay(Timeout.Infinite, cancellationToken));
+        }
+    }
+
+    private async Task FanOutAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var changes in _queue.Reader.ReadAllAsync(ct))
+            {
+                foreach (var change in changes)
+                {
+                    foreach (var subscription in _subscriptions.Values)
+                    {
+                        if (await audience.MayHearOfAsync(subscription.MemberId, change, ct))
+                        {
+                            subscription.Deliver(change, logger);
+                        }
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private sealed class Subscription(LiveBoard board, long id, Guid memberId, Func<BoardChange, Task> onChange) : IDisposable
+    {
+        public long Id { get; } = id;
+
+        public Guid MemberId { get; } = memberId;
+
+        public void Deliver(BoardChange change, ILogger logger) =>
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await onChange(change);
+                }
+                catch (Exception exception)
+                {
+                    // A screen that failed to update shows the change on its next load; the others carry on.
+                    logger.LogWarning(exception, "A live screen could not take {Kind} of request {RequestId}", change.Kind, change.RequestId);
+                }
+            });
+
+        public void Dispose() => board._subscriptions.TryRemove(Id, out _);
+    }
+}
+
+public static class LiveServices
+{
+    public static IServiceCollection AddCoupDePouceLive(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveBoard>();
+        services.AddSingleton<IBoardChangePublisher>(provider => provider.GetRequiredService<LiveBoard>());
+        services.AddHostedService(provider => provider.GetRequiredService<LiveBoard>());
+        return services;
+    }
+}

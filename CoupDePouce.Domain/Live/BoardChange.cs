@@ -1,0 +1,67 @@
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
+
+namespace CoupDePouce.Domain.Live;
+
+/// <summary>What changed on the board, as it travels to live screens (in process or between instances): ids and
+/// the facts needed to decide who may hear of it, never the content itself (screens reload what they may see).</summary>
+public enum BoardChangeKind
+{
+    Posted,
+    Edited,
+    Withdrawn,
+    Answered,
+    AnswerEdited,
+    AnswerWithdrawn,
+    Thanked,
+    MarkedHelpful,
+    Resolved,
+    Reopened,
+    Closed,
+}
+
+public sealed record BoardChange(
+    BoardChangeKind Kind,
+    long RequestId,
+    int CoordinationId,
+    Visibility Visibility,
+    bool Listed,
+    Guid? ActorId,
+    DateTime OccurredAt)
+{
+    /// <summary>Who may hear of a change: exactly who may see the request (its coordination's members, its
+    /// coordinatrices and admins for a coordination-only request; every member for a network one). Decided on the
+    /// server, per recipient, before anything is sent. A request taken off the board is announced (as a removal)
+    /// to the same audience.</summary>
+    public bool IsFor(Viewer viewer) =>
+        viewer.IsSignedIn && (Visibility == Visibility.Network || viewer.BelongsTo(CoordinationId));
+
+    internal static BoardChange? From(IHelpRequestEvent domainEvent)
+    {
+        BoardChangeKind? kind = domainEvent switch
+        {
+            HelpRequestPosted => BoardChangeKind.Posted,
+            HelpRequestEdited => BoardChangeKind.Edited,
+            HelpRequestWithdrawn => BoardChangeKind.Withdrawn,
+            HelpRequestAnswered => BoardChangeKind.Answered,
+            AnswerEdited => BoardChangeKind.AnswerEdited,
+            AnswerWithdrawn => BoardChangeKind.AnswerWithdrawn,
+            AnswerThanked => BoardChangeKind.Thanked,
+            AnswerMarkedHelpful => BoardChangeKind.MarkedHelpful,
+            HelpRequestResolved => BoardChangeKind.Resolved,
+            HelpRequestReopened => BoardChangeKind.Reopened,
+            HelpRequestClosed => BoardChangeKind.Closed,
+            _ => null,
+        };
+        var request = domainEvent.Request;
+        return kind is { } k
+            ? new BoardChange(k, request.Id, request.CoordinationId, request.Visibility, !request.IsHidden && !request.IsWithdrawn, domainEvent.ActorId, domainEvent.OccurredAt)
+            : null;
+    }
+}
+
+/// <summary>Where committed changes go. The app supplies it: in process (one instance) or through Redis (several).</summary>
+public interface IBoardChangePublisher
+{
+    Task PublishAsync(IReadOnlyList<BoardChange> changes, CancellationToken ct = default);
+}

@@ -1,0 +1,124 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.HelpRequests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoupDePouce.Domain.Live;
+
+/// <summary>Publishes what the aggregates recorded only once it is committed: after SaveChanges when no
+/// transaction is open, or when the open transaction commits; nothing when saving fails or the transaction rolls
+/// back. So no screen ever shows something that was not stored.</summary>
+public sealed class PublishAfterCommit(IServiceProvider services, ILogger<PublishAfterCommit> logger)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    // Resolved on first use: the publisher (the app's live notifier) itself reads the database, whose options
+    // hold this interceptor, so taking it in the constructor would be a dependency cycle.
+    private IBoardChangePublisher Publisher => field ??= services.GetRequiredService<IBoardChangePublisher>();
+
+    private sealed class Pending
+    {
+        public List<IHelpRequestEvent> Saving { get; } = [];
+
+        public List<BoardChange> Committing { get; } = [];
+    }
+
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            var pending = _pending.GetOrCreateValue(context);
+            foreach (var aggregate in context.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity))
+            {
+                pending.Saving.AddRange(aggregate.DomainEvents.OfType<IHelpRequestEvent>());
+                aggregate.ClearDomainEvents();
+            }
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        {
+            // Ids exist now (a new request got its id from the insert).
+            pending.Committing.AddRange(pending.Saving.Select(BoardChange.From).OfType<BoardChange>());
+            pending.Saving.Clear();
+            if (context.Database.CurrentTransaction is null)
+            {
+                await FlushAsync(context, pending, cancellationToken);
+            }
+        }
+
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saving.Clear();
+            if (context.Database.CurrentTransaction is null)
+            {
+                pending.Committing.Clear();
+            }
+        }
+
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        {
+            await FlushAsync(context, pending, cancellationToken);
+        }
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saving.Clear();
+            pending.Committing.Clear();
+        }
+    }
+
+    private async Task FlushAsync(DbContext context, Pending pending, CancellationToken ct)
+    {
+        if (pending.Committing.Count == 0)
+        {
+            return;
+        }
+
+        var changes = pending.Committing.ToList();
+        pending.Committing.Clear();
+        try
+        {
+            await Publisher.PublishAsync(changes, ct);
+        }
+        catch (Exception exception)
+        {
+            // The change is stored; a screen that misses it shows it on its next load. Never fail the member's action.
+            logger.LogWarning(exception, "Could not publish {Count} board changes of {Context}", changes.Count, context.ContextId);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using CoupDePouce.App.Live;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Live;
+using CoupDePouce.Tests.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoupDePouce.Tests.App.Live;
+
+/// <summary>The in-process notifier: every screen allowed to see a change gets it, no other, and a disposed
+/// subscription gets nothing more.</summary>
+public sealed class LiveBoardTests : NetworkTest
+{
+    private LiveBoard _live = default!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _live = new LiveBoard(Network.Services.GetRequiredService<LiveAudience>(), NullLogger<LiveBoard>.Instance);
+        await _live.StartAsync(CancellationToken.None);
+    }
+
+    private static async Task<BoardChange?> WithinAsync(TaskCompletionSource<BoardChange> received, TimeSpan wait) =>
+        await Task.WhenAny(received.Task, Task.Delay(wait)) == received.Task ? received.Task.Result : null;
+
+    [Fact]
+    public async Task DeliversACoordinationOnlyChangeToItsCoordinationAndNeverToAnother()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var lyon = await Network.AddCoordinationAsync("Lyon");
+        var rennesMember = await Network.AddMemberAsync(rennes);
+        var lyonMember = await Network.AddMemberAsync(lyon);
+        var toRennes = new TaskCompletionSource<BoardChange>();
+        var toLyon = new TaskCompletionSource<BoardChange>();
+        using var rennesScreen = _live.Subscribe(rennesMember, c => { toRennes.TrySetResult(c); return Task.CompletedTask; });
+        using var lyonScreen = _live.Subscribe(lyonMember, c => { toLyon.TrySetResult(c); return Task.CompletedTask; });
+
+        await _live.PublishAsync([new BoardChange(BoardChangeKind.Posted, 42, rennes, Visibility.Coordination, true, Guid.NewGuid(), DateTime.UtcNow)]);
+
+        Assert.Equal(42, (await WithinAsync(toRennes, TimeSpan.FromSeconds(5)))?.RequestId);
+        Assert.Null(await WithinAsync(toLyon, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task ADisposedSubscriptionIsReleasedAndHearsNothing()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var member = await Network.AddMemberAsync(rennes);
+        var received = new TaskCompletionSource<BoardChange>();
+        var before = _live.SubscriberCount;
+
+        var screen = _live.Subscribe(member, c => { received.TrySetResult(c); return Task.CompletedTask; });
+        Assert.Equal(before + 1, _live.SubscriberCount);
+        screen.Dispose();
+        Assert.Equal(before, _live.SubscriberCount);
+
+        await _live.PublishAsync([new BoardChange(BoardChangeKind.Posted, 1, rennes, Visibility.Network, true, null, DateTime.UtcNow)]);
+        Assert.Null(await WithinAsync(received, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task AScreenThatFailsDoesNotStopTheOthers()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var member = await Network.AddMemberAsync(rennes);
+        var received = new TaskCompletionSource<BoardChange>();
+        using var broken = _live.Subscribe(member, _ => throw new InvalidOperationException("a closed screen"));
+        using var working = _live.Subscribe(member, c => { received.TrySetResult(c); return Task.CompletedTask; });
+
+        await _live.PublishAsync([new BoardChange(BoardChangeKind.Answered, 3, rennes, Visibility.Network, true, null, DateTime.UtcNow)]);
+
+        Assert.Equal(3, (await WithinAsync(received, TimeSpan.FromSeconds(5)))?.RequestId);
+    }
+}

@@ -1,0 +1,110 @@
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Live;
+using CoupDePouce.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoupDePouce.Tests.Domain.Live;
+
+/// <summary>Live screens hear of a change only once it is committed, and never of a refused one.</summary>
+public sealed class PublishAfterCommitTests : IAsyncLifetime
+{
+    private readonly Recorder _published = new();
+    private TestNetwork _network = default!;
+    private Guid _camille;
+    private Guid _sophie;
+
+    public async Task InitializeAsync()
+    {
+        _network = await TestNetwork.CreateAsync(services => services.AddSingleton<IBoardChangePublisher>(_published));
+        _published.Network = _network;
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        _camille = await _network.AddMemberAsync(rennes);
+        _sophie = await _network.AddMemberAsync(rennes);
+    }
+
+    public async Task DisposeAsync() => await _network.DisposeAsync();
+
+    [Fact]
+    public async Task APostedRequestIsAnnouncedOnceStoredWithItsIdAndAudience()
+    {
+        var id = await _network.PostAsync(_camille, Visibility.Coordination);
+
+        var change = Assert.Single(_published.Changes);
+        Assert.Equal(BoardChangeKind.Posted, change.Kind);
+        Assert.Equal(id, change.RequestId);
+        Assert.Equal(Visibility.Coordination, change.Visibility);
+        Assert.Equal(_camille, change.ActorId);
+        Assert.True(change.Listed);
+        Assert.True(Assert.Single(_published.WasStoredWhenPublished));
+    }
+
+    [Fact]
+    public async Task AnAnswerIsAnnouncedAfterItIsStored()
+    {
+        var id = await _network.PostAsync(_camille, Visibility.Network);
+        _published.Clear();
+
+        await _network.AnswerAsync(_sophie, id);
+
+        Assert.Equal([BoardChangeKind.Answered], _published.Changes.Select(c => c.Kind));
+        Assert.All(_published.WasStoredWhenPublished, Assert.True);
+    }
+
+    [Fact]
+    public async Task ARefusedActionAnnouncesNothing()
+    {
+        var id = await _network.PostAsync(_camille, Visibility.Network);
+        var answer = await _network.AnswerAsync(_sophie, id);
+        _published.Clear();
+
+        await _network.Get<ResolveHelpRequestHandler>().HandleAsync(new MarkAnswerHelpful(_sophie, id, answer));
+        await _network.Get<AnswerHelpRequestHandler>().HandleAsync(new AnswerHelpRequest(_sophie, id, ""));
+
+        Assert.Empty(_published.Changes);
+    }
+
+    [Fact]
+    public async Task AWithdrawnRequestIsAnnouncedAsLeavingTheBoard()
+    {
+        var id = await _network.PostAsync(_camille, Visibility.Network);
+        _published.Clear();
+
+        await _network.Get<WithdrawContentHandler>().HandleAsync(new WithdrawContent(_camille, id));
+
+        var change = Assert.Single(_published.Changes);
+        Assert.Equal(BoardChangeKind.Withdrawn, change.Kind);
+        Assert.False(change.Listed);
+    }
+
+    /// <summary>Records what is published and checks, at that moment, from another connection, that the request
+    /// is already in the database with that change applied (so it was committed, not merely saved).</summary>
+    private sealed class Recorder : IBoardChangePublisher
+    {
+        public TestNetwork? Network { get; set; }
+
+        public List<BoardChange> Changes { get; } = [];
+
+        public List<bool> WasStoredWhenPublished { get; } = [];
+
+        public void Clear()
+        {
+            Changes.Clear();
+            WasStoredWhenPublished.Clear();
+        }
+
+        public async Task PublishAsync(IReadOnlyList<BoardChange> changes, CancellationToken ct = default)
+        {
+            foreach (var change in changes)
+            {
+                Changes.Add(change);
+                var options = Network!.Services.GetRequiredService<DbContextOptions<BoardDbContext>>();
+                await using var other = new BoardDbContext(options);
+                var stored = await other.HelpRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == change.RequestId, ct);
+                WasStoredWhenPublished.Add(stored is not null
+                    && (change.Kind != BoardChangeKind.Answered || stored.AnswerCount > 0)
+                    && (change.Kind != BoardChangeKind.Withdrawn || stored.IsWithdrawn));
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using CoupDePouce.Tests.EndToEnd.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePouce.Tests.EndToEnd;
+
+/// <summary>Three members on three screens: what one does reaches, without a reload, exactly those allowed to see it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveBoardJourneyTests(BrowserFixture browser)
+{
+    private const string Password = "coupdepouce-demo";
+
+    [Fact]
+    public async Task ACoordinationOnlyRequestAppearsLiveForItsCoordinationAndNeverForAnother()
+    {
+        // A and C watch their boards; B, in A's coordination, posts for Rennes only.
+        var a = await browser.NewPageAsync(width: 1200);
+        await new LoginPage(a).SignInAsync("sophie.bernard@coupdepouce.demo", Password);
+        await new BoardPage(a).OpenAsync();
+        var c = await browser.NewPageAsync(width: 1200);
+        await new LoginPage(c).SignInAsync("julie.durand@coupdepouce.demo", Password);
+        await new BoardPage(c).OpenAsync();
+
+        var b = await browser.NewPageAsync(width: 1200);
+        await new LoginPage(b).SignInAsync("isabelle.thomas@coupdepouce.demo", Password);
+        var form = new PostRequestPage(b);
+        await form.OpenAsync();
+        var title = $"Réservé à Rennes {Guid.NewGuid():N}"[..40];
+        await form.FillAsync(title, "Une question que je ne pose qu'aux membres de ma coordination.", "Autre", wholeNetwork: false);
+        await form.PublishAsync();
+
+        var arrived = a.Locator(".request-card.just-arrived .request-title");
+        await Expect(arrived).ToHaveTextAsync(title, new LocatorAssertionsToHaveTextOptions { Timeout = 2_000 });
+        await a.WaitForTimeoutAsync(1_000);
+        Assert.DoesNotContain(title, await c.ContentAsync());
+        await Expect(c.Locator(".request-card.just-arrived")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AnAnswerAppearsOnTheOpenRequestPageAndTheAskersBellRises()
+    {
+        var asker = await browser.NewPageAsync(width: 1200);
+        await new RegisterPage(asker).RegisterAsync("Noémie Demandeuse", "Lille");
+        var form = new PostRequestPage(asker);
+        await form.OpenAsync();
+        await form.FillAsync($"Conseil pour un premier devis {Guid.NewGuid():N}"[..44], "Comment chiffrer ma première prestation de conseil ?", "Commercial & prospection", wholeNetwork: true);
+        var id = await form.PublishAsync();
+        var askerView = new RequestPage(asker);
+        await askerView.ArrivedAsync(id);
+        await Expect(asker.Locator(".nav-wide .bell-count")).ToHaveCountAsync(0);
+
+        var helper = await browser.NewPageAsync(width: 1200);
+        await new LoginPage(helper).SignInAsync("sarah.bertrand@coupdepouce.demo", Password);
+        var helperView = new RequestPage(helper);
+        await helperView.OpenAsync(id);
+        await helperView.AnswerAsync("Compte ton temps passé, ajoute tes frais et compare avec le marché.");
+
+        await Expect(askerView.Message("Compte ton temps passé")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });
+        await Expect(askerView.Status).ToHaveTextAsync("Répondue");
+        await Expect(asker.Locator(".nav-wide .bell-count")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task ClosingAPageReleasesItsLiveSubscriptions()
+    {
+        using var http = new HttpClient { BaseAddress = browser.Server.BaseUrl };
+        async Task<int> SubscribersAsync() => (await http.GetFromJsonAsync<LiveCount>("/dev/live"))!.Subscribers;
+        var before = await SubscribersAsync();
+
+        var page = await browser.NewPageAsync(width: 1200);
+        await new LoginPage(page).SignInAsync("anne.michel@coupdepouce.demo", Password);
+        await new BoardPage(page).OpenAsync();
+        await WaitForAsync(async () => await SubscribersAsync() > before);
+
+        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        await WaitForAsync(async () => await SubscribersAsync() <= before);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The live subscriber count did not change in time.");
+            await Task.Delay(200);
+        }
+    }
+
+    private sealed record LiveCount(int Subscribers);
+}

@@ -30,7 +30,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("CoupDePouce")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(connectionString), "keys")));
 builder.Services.AddCoupDePouceAccounts();
-builder.Services.AddCoupDePouceLive();
+builder.Services.AddCoupDePouceLive(builder.Configuration);
 builder.Services.AddCoupDePouceLocalization();
 // French pages stay readable and small: accented letters are not turned into entities.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -95,11 +95,24 @@ public sealed class LiveBoard(LiveAudience audience, ILogger<LiveBoard> logger) 
 
 public static class LiveServices
 {
-    public static IServiceCollection AddCoupDePouceLive(this IServiceCollection services)
+    /// <summary>In process by default. With `Live:Redis` set (a StackExchange.Redis configuration string), committed
+    /// changes go through Redis pub/sub so that every instance behind a sticky load balancer fans them out to its
+    /// own screens (docs/decisions/006-live-updates.md).</summary>
+    public static IServiceCollection AddCoupDePouceLive(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<LiveBoard>();
-        services.AddSingleton<IBoardChangePublisher>(provider => provider.GetRequiredService<LiveBoard>());
         services.AddHostedService(provider => provider.GetRequiredService<LiveBoard>());
+        var redis = configuration["Live:Redis"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<IBoardChangePublisher>(provider => provider.GetRequiredService<LiveBoard>());
+            return services;
+        }
+
+        services.AddSingleton(new RedisBoardChanges.Options(redis));
+        services.AddSingleton<RedisBoardChanges>();
+        services.AddSingleton<IBoardChangePublisher>(provider => provider.GetRequiredService<RedisBoardChanges>());
+        services.AddHostedService(provider => provider.GetRequiredService<RedisBoardChanges>());
         return services;
     }
 }

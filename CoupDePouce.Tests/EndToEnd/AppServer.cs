@@ -8,9 +8,10 @@ namespace CoupDePouce.Tests.EndToEnd;
 
 /// <summary>Starts the real app the way a user does (its own executable, Development environment, demo data)
 /// on a free loopback port with a temporary database, and removes both afterwards.</summary>
-public sealed class AppServer : IAsyncDisposable
+public sealed class AppServer(TempFolder? sharedFolder = null, IReadOnlyDictionary<string, string>? environment = null) : IAsyncDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = sharedFolder ?? new TempFolder();
+    private readonly bool _ownsFolder = sharedFolder is null;
     private readonly StringBuilder _log = new();
     private Process? _process;
 
@@ -45,6 +46,10 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Board"] = $"Data Source={_folder.File("board.db")}";
         start.Environment["Demo__Seed"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -92,7 +97,10 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         _process?.Dispose();
-        _folder.Dispose();
+        if (_ownsFolder)
+        {
+            _folder.Dispose();
+        }
     }
 
     private void Append(string? line)
@@ -123,7 +131,7 @@ public sealed class AppServer : IAsyncDisposable
         return (appFolder, executable);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -40,11 +40,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) with a French phone-sized window by default.</summary>
-    public async Task<IPage> NewPageAsync(int width = 390, int height = 844)
+    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, Uri? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl.ToString(),
+            BaseURL = (server ?? Server.BaseUrl).ToString(),
             Locale = "fr-FR",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });

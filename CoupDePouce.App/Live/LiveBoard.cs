@@ -101,6 +101,7 @@ public static class LiveServices
     public static IServiceCollection AddCoupDePouceLive(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<LiveBoard>();
+        services.AddSingleton<RequestPresence>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveBoard>());
         var redis = configuration["Live:Redis"];
         if (string.IsNullOrWhiteSpace(redis))

@@ -54,11 +54,23 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
         await new LoginPage(helper).SignInAsync("sarah.bertrand@coupdepouce.demo", Password);
         var helperView = new RequestPage(helper);
         await helperView.OpenAsync(id);
+
+        // While Sarah writes, Noémie sees it, and both see that two members are on the page.
+        await Expect(asker.Locator(".presence-viewers")).ToContainTextAsync("2 membres consultent cette demande");
+        await Expect(helper.Locator(".presence-viewers")).ToContainTextAsync("2 membres consultent cette demande");
+        await helperView.AnswerBox.PressSequentiallyAsync("Compte ton temps");
+        await Expect(asker.Locator(".presence-typing")).ToHaveTextAsync("Sarah est en train de répondre…");
+        await Expect(helper.Locator(".presence-typing")).ToHaveTextAsync(string.Empty);
         await helperView.AnswerAsync("Compte ton temps passé, ajoute tes frais et compare avec le marché.");
+        await Expect(asker.Locator(".presence-typing")).ToHaveTextAsync(string.Empty);
 
         await Expect(askerView.Message("Compte ton temps passé")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });
         await Expect(askerView.Status).ToHaveTextAsync("Répondue");
         await Expect(asker.Locator(".nav-wide .bell-count")).ToHaveTextAsync("1");
+
+        // When Sarah leaves, Noémie is alone on the page again.
+        await helper.CloseAsync(new Microsoft.Playwright.PageCloseOptions { RunBeforeUnload = true });
+        await Expect(asker.Locator(".presence-viewers")).ToHaveCountAsync(0);
     }
 
     [Fact]

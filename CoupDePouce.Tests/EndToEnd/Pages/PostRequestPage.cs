@@ -33,7 +33,9 @@ public sealed class PostRequestPage(IPage page)
     public async Task<long> PublishAsync()
     {
         await Submit.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/demandes/\d+"));
+        // An in-app navigation: no new "load" event, so wait for the address, then for the page itself.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/demandes/\d+"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("#request-title")).ToBeVisibleAsync();
         var path = new Uri(page.Url).AbsolutePath;
         return long.Parse(path[(path.LastIndexOf('/') + 1)..]);
     }

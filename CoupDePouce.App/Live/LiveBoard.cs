@@ -102,6 +102,8 @@ public static class LiveServices
     {
         services.AddSingleton<LiveBoard>();
         services.AddSingleton<RequestPresence>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
         services.AddHostedService(provider => provider.GetRequiredService<LiveBoard>());
         var redis = configuration["Live:Redis"];
         if (string.IsNullOrWhiteSpace(redis))

@@ -60,8 +60,21 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 if (app.Environment.IsDevelopment())
 {
-    // For the browser tests and the fan-out benchmark: how many screens listen (no member data).
-    app.MapGet("/dev/live", (LiveBoard live) => Results.Ok(new { subscribers = live.SubscriberCount }));
+    // For the browser tests and the fan-out benchmark: how many screens listen (no member data), and with
+    // ?gc=true the managed heap after a full collection.
+    app.MapGet("/dev/live", (LiveBoard live, bool? gc) =>
+    {
+        long? managedBytes = null;
+        if (gc == true)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            managedBytes = GC.GetTotalMemory(forceFullCollection: true);
+        }
+
+        return Results.Ok(new { subscribers = live.SubscriberCount, managedBytes });
+    });
 }
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -46,8 +46,8 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         await helperView.OpenAsync(id);
         await Expect(helperView.Status).ToHaveTextAsync("Résolue");
         await Expect(helperView.Message("Un tableur simple suffit").Locator(".helpful-mark")).ToBeVisibleAsync();
-        await Expect(helper.Locator(".nav-wide .bell-count")).ToHaveTextAsync("1");
-        await helper.Locator(".nav-wide .bell").ClickAsync();
+        await Expect(helper.Locator(".header-bell .bell-count")).ToHaveTextAsync("1");
+        await helper.Locator(".header-bell .bell").ClickAsync();
         await Expect(helper.Locator(".notification").First).ToContainTextAsync("Anaïs Demandeuse dit que votre réponse l'a aidée");
     }
 

@@ -48,7 +48,7 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
         var id = await form.PublishAsync();
         var askerView = new RequestPage(asker);
         await askerView.ArrivedAsync(id);
-        await Expect(asker.Locator(".nav-wide .bell-count")).ToHaveCountAsync(0);
+        await Expect(asker.Locator(".header-bell .bell-count")).ToHaveCountAsync(0);
 
         var helper = await browser.NewPageAsync(width: 1200);
         await new LoginPage(helper).SignInAsync("sarah.bertrand@coupdepouce.demo", Password);
@@ -66,7 +66,7 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
 
         await Expect(askerView.Message("Compte ton temps passé")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });
         await Expect(askerView.Status).ToHaveTextAsync("Répondue");
-        await Expect(asker.Locator(".nav-wide .bell-count")).ToHaveTextAsync("1");
+        await Expect(asker.Locator(".header-bell .bell-count")).ToHaveTextAsync("1");
 
         // When Sarah leaves, Noémie is alone on the page again.
         await helper.CloseAsync(new Microsoft.Playwright.PageCloseOptions { RunBeforeUnload = true });

@@ -73,7 +73,10 @@ if (app.Environment.IsDevelopment())
             managedBytes = GC.GetTotalMemory(forceFullCollection: true);
         }
 
-        return Results.Ok(new { subscribers = live.SubscriberCount, managedBytes });
+        // The server's share of the fan-out latency since the last call (ms).
+        var deliveries = live.Deliveries.Snapshot();
+        live.Deliveries.Clear();
+        return Results.Ok(new { subscribers = live.SubscriberCount, managedBytes, deliveries });
     });
 }
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

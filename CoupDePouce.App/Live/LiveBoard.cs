@@ -8,7 +8,7 @@ namespace CoupDePouce.App.Live;
 /// the screens that subscribed, each change only to the members allowed to see its request (decided here, on the
 /// server, per recipient). Fan-out runs on one background loop, in order, so a member's action never waits for
 /// other people's screens. Components subscribe once live and dispose their subscription with themselves.</summary>
-public sealed class LiveBoard(LiveAudience audience, ILogger<LiveBoard> logger) : IBoardChangePublisher, IHostedService
+public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger<LiveBoard> logger) : IBoardChangePublisher, IHostedService
 {
     private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
     private readonly Channel<IReadOnlyList<BoardChange>> _queue = Channel.CreateUnbounded<IReadOnlyList<BoardChange>>(new() { SingleReader = true });
@@ -19,9 +19,14 @@ public sealed class LiveBoard(LiveAudience audience, ILogger<LiveBoard> logger) 
     /// <summary>How many screens listen right now (a closed page releases its subscriptions).</summary>
     public int SubscriberCount => _subscriptions.Count;
 
-    public IDisposable Subscribe(Guid memberId, Func<BoardChange, Task> onChange)
+    /// <summary>How long the last deliveries took on this server, from the change (just before its commit) to the
+    /// screen having rendered it and handed it to its connection: the server's share of the fan-out latency.</summary>
+    public DeliveryTimes Deliveries { get; } = new();
+
+    /// <param name="wants">Which changes this screen cares about (others are not even checked against her rights).</param>
+    public IDisposable Subscribe(Guid memberId, Func<BoardChange, Task> onChange, Func<BoardChange, bool>? wants = null)
     {
-        var subscription = new Subscription(this, Interlocked.Increment(ref _lastId), memberId, onChange);
+        var subscription = new Subscription(this, Interlocked.Increment(ref _lastId), memberId, onChange, wants ?? (_ => true));
         _subscriptions[subscription.Id] = subscription;
         return subscription;
     }
@@ -55,9 +60,9 @@ public sealed class LiveBoard(LiveAudience audience, ILogger<LiveBoard> logger) 
                 {
                     foreach (var subscription in _subscriptions.Values)
                     {
-                        if (await audience.MayHearOfAsync(subscription.MemberId, change, ct))
+                        if (subscription.Wants(change) && await audience.MayHearOfAsync(subscription.MemberId, change, ct))
                         {
-                            subscription.Deliver(change, logger);
+                            subscription.Deliver(change, this);
                         }
                     }
                 }
@@ -69,27 +74,72 @@ public sealed class LiveBoard(LiveAudience audience, ILogger<LiveBoard> logger) 
         }
     }
 
-    private sealed class Subscription(LiveBoard board, long id, Guid memberId, Func<BoardChange, Task> onChange) : IDisposable
+    private void Delivered(BoardChange change) => Deliveries.Record(clock.GetUtcNow().UtcDateTime - change.OccurredAt);
+
+    /// <summary>A screen that failed to update shows the change on its next load; the others carry on.</summary>
+    private void Failed(BoardChange change, Exception exception) =>
+        logger.LogWarning(exception, "A live screen could not take {Kind} of request {RequestId}", change.Kind, change.RequestId);
+
+    private sealed class Subscription(LiveBoard board, long id, Guid memberId, Func<BoardChange, Task> onChange, Func<BoardChange, bool> wants)
+        : IDisposable
     {
+        public Func<BoardChange, bool> Wants { get; } = wants;
+
         public long Id { get; } = id;
 
         public Guid MemberId { get; } = memberId;
 
-        public void Deliver(BoardChange change, ILogger logger) =>
+        public void Deliver(BoardChange change, LiveBoard board) =>
             _ = Task.Run(async () =>
             {
                 try
                 {
                     await onChange(change);
+                    board.Delivered(change);
                 }
                 catch (Exception exception)
                 {
-                    // A screen that failed to update shows the change on its next load; the others carry on.
-                    logger.LogWarning(exception, "A live screen could not take {Kind} of request {RequestId}", change.Kind, change.RequestId);
+                    board.Failed(change, exception);
                 }
             });
 
         public void Dispose() => board._subscriptions.TryRemove(Id, out _);
+    }
+}
+
+/// <summary>The last few thousand delivery times, for the live fan-out benchmark (`/dev/live`).</summary>
+public sealed class DeliveryTimes
+{
+    private const int Kept = 10_000;
+    private readonly Queue<double> _milliseconds = new();
+
+    public void Record(TimeSpan elapsed)
+    {
+        lock (_milliseconds)
+        {
+            if (_milliseconds.Count == Kept)
+            {
+                _milliseconds.Dequeue();
+            }
+
+            _milliseconds.Enqueue(elapsed.TotalMilliseconds);
+        }
+    }
+
+    public double[] Snapshot()
+    {
+        lock (_milliseconds)
+        {
+            return [.. _milliseconds];
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_milliseconds)
+        {
+            _milliseconds.Clear();
+        }
     }
 }
 

@@ -1,5 +1,30 @@
 // Small helpers for live screens. Kept tiny: everything else happens on the server.
 window.coupDePouce = {
-    // Has she scrolled down the board? Then new requests wait behind a banner instead of moving the page.
-    scrolled: () => window.scrollY > 120,
+    // Has she scrolled down the board? Then new requests wait behind a banner instead of moving the page. The page
+    // tells the server when that changes (not the server asking on every new request: one round trip less for
+    // every open board on every post).
+    watchScroll: (board) => {
+        window.coupDePouce.stopScrollWatch?.();
+        const isScrolled = () => window.scrollY > 120;
+        let scrolled = isScrolled();
+        const onScroll = () => {
+            const now = isScrolled();
+            if (now !== scrolled) {
+                scrolled = now;
+                board.invokeMethodAsync('ScrolledChanged', now).catch(() => { });
+            }
+        };
+        window.addEventListener('scroll', onScroll, { passive: true });
+        window.coupDePouce.watching = board;
+        window.coupDePouce.stopScrollWatch = () => window.removeEventListener('scroll', onScroll);
+        return scrolled;
+    },
+    // A board that leaves stops its own watch (not the one of a board that replaced it meanwhile).
+    unwatchScroll: (board) => {
+        if (window.coupDePouce.watching?._id === board._id) {
+            window.coupDePouce.stopScrollWatch?.();
+            window.coupDePouce.stopScrollWatch = null;
+            window.coupDePouce.watching = null;
+        }
+    },
 };

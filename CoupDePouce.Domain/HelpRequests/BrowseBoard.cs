@@ -66,15 +66,6 @@ public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFacto
         var last = items[^1];
         return new BoardPage(items, new BoardCursor(last.CreatedAt, last.Id));
     }
-
-    /// <summary>One board line as she may see it now, or null when she may not (or it left the board): what a live
-    /// screen shows when it hears a request changed.</summary>
-    public async Task<BoardItem?> ItemAsync(Guid? viewerId, long requestId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var viewer = await Viewer.LoadAsync(db, viewerId, ct);
-        return await db.HelpRequests.AsNoTracking().VisibleTo(viewer).Where(r => r.Id == requestId).ToBoardItems(db).SingleOrDefaultAsync(ct);
-    }
 }
 
 internal static class BoardItemProjection

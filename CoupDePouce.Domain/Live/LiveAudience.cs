@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,7 @@ public sealed class LiveAudience(IDbContextFactory<BoardDbContext> dbFactory, Ti
     public static readonly TimeSpan RightsKeptFor = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<Guid, (Viewer Viewer, DateTimeOffset LoadedAt)> _viewers = new();
+    private readonly ConditionalWeakTable<BoardChange, Task<BoardItem?>> _lines = [];
 
     public async Task<bool> MayHearOfAsync(Guid memberId, BoardChange change, CancellationToken ct = default)
     {
@@ -24,5 +27,20 @@ public sealed class LiveAudience(IDbContextFactory<BoardDbContext> dbFactory, Ti
         }
 
         return change.IsFor(known.Viewer);
+    }
+
+    /// <summary>The board line a change leaves behind, or null when the request left the board (withdrawn, hidden).
+    /// It is the same for everyone who may hear of the change (<see cref="MayHearOfAsync"/>, checked per recipient
+    /// before delivery), so it is read once per change, not once per open screen.</summary>
+    public Task<BoardItem?> BoardLineAsync(BoardChange change) =>
+        change.Listed ? _lines.GetValue(change, ReadLineAsync) : Task.FromResult<BoardItem?>(null);
+
+    private async Task<BoardItem?> ReadLineAsync(BoardChange change)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.HelpRequests.AsNoTracking()
+            .Where(r => r.Id == change.RequestId && !r.IsHidden && !r.IsWithdrawn)
+            .ToBoardItems(db)
+            .SingleOrDefaultAsync();
     }
 }

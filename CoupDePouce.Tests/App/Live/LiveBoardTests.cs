@@ -16,7 +16,7 @@ public sealed class LiveBoardTests : NetworkTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _live = new LiveBoard(Network.Services.GetRequiredService<LiveAudience>(), NullLogger<LiveBoard>.Instance);
+        _live = new LiveBoard(Network.Services.GetRequiredService<LiveAudience>(), TimeProvider.System, NullLogger<LiveBoard>.Instance);
         await _live.StartAsync(CancellationToken.None);
     }
 
@@ -70,5 +70,49 @@ public sealed class LiveBoardTests : NetworkTest
         await _live.PublishAsync([new BoardChange(BoardChangeKind.Answered, 3, rennes, Visibility.Network, true, null, DateTime.UtcNow)]);
 
         Assert.Equal(3, (await WithinAsync(received, TimeSpan.FromSeconds(5)))?.RequestId);
+    }
+
+    [Fact]
+    public async Task AScreenOnlyHearsTheChangesItWants()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var member = await Network.AddMemberAsync(rennes);
+        var received = new TaskCompletionSource<BoardChange>();
+        using var bell = _live.Subscribe(member, c => { received.TrySetResult(c); return Task.CompletedTask; }, wants: c => c.Kind == BoardChangeKind.Answered);
+
+        await _live.PublishAsync([
+            new BoardChange(BoardChangeKind.Posted, 7, rennes, Visibility.Network, true, null, DateTime.UtcNow),
+            new BoardChange(BoardChangeKind.Answered, 8, rennes, Visibility.Network, true, null, DateTime.UtcNow),
+        ]);
+
+        Assert.Equal(BoardChangeKind.Answered, (await WithinAsync(received, TimeSpan.FromSeconds(5)))?.Kind);
+    }
+
+    [Fact]
+    public async Task AChangeLeavesOneBoardLineReadOnceForAllItsScreens()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var author = await Network.AddMemberAsync(rennes);
+        var id = await Network.PostAsync(author, Visibility.Coordination, "Qui connaît un bon expert-comptable ?");
+        var audience = Network.Services.GetRequiredService<LiveAudience>();
+        var change = new BoardChange(BoardChangeKind.Posted, id, rennes, Visibility.Coordination, true, author, DateTime.UtcNow);
+
+        var line = audience.BoardLineAsync(change);
+
+        Assert.Same(line, audience.BoardLineAsync(change));
+        Assert.Equal("Qui connaît un bon expert-comptable ?", (await line)?.Title);
+    }
+
+    [Fact]
+    public async Task ARequestThatLeftTheBoardLeavesNoLine()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var author = await Network.AddMemberAsync(rennes);
+        var id = await Network.PostAsync(author, Visibility.Network);
+        var audience = Network.Services.GetRequiredService<LiveAudience>();
+
+        var withdrawn = new BoardChange(BoardChangeKind.Withdrawn, id, rennes, Visibility.Network, Listed: false, author, DateTime.UtcNow);
+
+        Assert.Null(await audience.BoardLineAsync(withdrawn));
     }
 }

@@ -54,7 +54,14 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>Answers by someone other than the asker, not withdrawn (her own replies are not answers).</summary>
     public int AnswerCount { get; private set; }
 
+    /// <summary>Hidden by moderation: off the board and out of search; its author and its moderators still see it,
+    /// marked hidden, with the reason.</summary>
     public bool IsHidden { get; private set; }
+
+    public string? HiddenReason { get; private set; }
+
+    /// <summary>Locked by moderation: it stays readable, nobody can answer it any more.</summary>
+    public bool IsLocked { get; private set; }
 
     /// <summary>Withdrawn by its author: kept, shown to nobody.</summary>
     public bool IsWithdrawn { get; private set; }
@@ -250,6 +257,54 @@ public sealed class HelpRequest : AggregateRoot
         Raise(new HelpRequestClosed(this, moderator.MemberId, now));
     }
 
+    /// <summary>A coordinatrice of the request's coordination, or an admin, takes it off the board, saying why.</summary>
+    internal void Hide(Viewer moderator, string reason, DateTime now)
+    {
+        EnsureModerator(moderator);
+        if (IsHidden)
+        {
+            throw new DomainRuleViolation(Messages.AlreadyHidden);
+        }
+
+        IsHidden = true;
+        HiddenReason = Text.Clean(reason);
+        Raise(new HelpRequestHidden(this, HiddenReason, moderator.MemberId, now));
+    }
+
+    internal void Restore(Viewer moderator, DateTime now)
+    {
+        EnsureModerator(moderator);
+        if (!IsHidden)
+        {
+            throw new DomainRuleViolation(Messages.NotHidden);
+        }
+
+        IsHidden = false;
+        HiddenReason = null;
+        Raise(new HelpRequestRestored(this, moderator.MemberId, now));
+    }
+
+    /// <summary>Locked (or unlocked) by moderation: no new answers while locked.</summary>
+    internal void SetLocked(Viewer moderator, bool locked, DateTime now)
+    {
+        EnsureModerator(moderator);
+        if (IsLocked == locked)
+        {
+            throw new DomainRuleViolation(locked ? Messages.AlreadyLocked : Messages.NotLocked);
+        }
+
+        IsLocked = locked;
+        Raise(locked ? new HelpRequestLocked(this, moderator.MemberId, now) : new HelpRequestUnlocked(this, moderator.MemberId, now));
+    }
+
+    private void EnsureModerator(Viewer moderator)
+    {
+        if (!moderator.Moderates(CoordinationId))
+        {
+            throw DomainRuleViolation.Forbidden(Messages.OnlyModerators);
+        }
+    }
+
     private Answer FindAnswer(long answerId) =>
         _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)
         ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
@@ -276,6 +331,11 @@ public sealed class HelpRequest : AggregateRoot
         if (Status == HelpRequestStatus.Closed)
         {
             throw new DomainRuleViolation(Messages.RequestClosed);
+        }
+
+        if (IsLocked)
+        {
+            throw new DomainRuleViolation(Messages.RequestLocked);
         }
     }
 

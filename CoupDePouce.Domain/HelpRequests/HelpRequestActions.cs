@@ -4,13 +4,15 @@ using CoupDePouce.Domain.Notifications;
 using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CoupDePouce.Domain.HelpRequests;
 
 /// <summary>What every action on a request has in common: her rights from the database, the request if she may
 /// see it, the aggregate's own rule, notifications, one commit. When two members change the same request at the
-/// same moment, the later one is re-applied on fresh data instead of overwriting the first.</summary>
-public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
+/// same moment, the later one is re-applied on fresh data instead of overwriting the first.
+/// Refused attempts (a request she may not see, an action her role does not allow) are logged.</summary>
+public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<HelpRequestActions> logger)
 {
     private const int Attempts = 3;
 
@@ -40,6 +42,7 @@ public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFacto
                 .SingleOrDefaultAsync(r => r.Id == requestId, ct);
             if (request is null || !viewer.CanSee(request))
             {
+                logger.LogWarning("Member {MemberId} acted on request {RequestId}, which she may not see (or which does not exist)", memberId, requestId);
                 return Result<T>.NotFound(Messages.RequestNotAvailable);
             }
 
@@ -51,6 +54,11 @@ public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFacto
             }
             catch (DomainRuleViolation violation)
             {
+                if (violation.Kind == FailureKind.Forbidden)
+                {
+                    logger.LogWarning("Member {MemberId} was refused an action on request {RequestId}: {Reason}", memberId, requestId, violation.Message);
+                }
+
                 return Result<T>.Refused(violation);
             }
 
@@ -60,6 +68,7 @@ public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFacto
             }
 
             await Notifier.NotifyAsync(db, request.DomainEvents, now, ct);
+            Moderation.ModerationLog.Record(db, request.DomainEvents);
             try
             {
                 await db.SaveChangesAsync(ct);

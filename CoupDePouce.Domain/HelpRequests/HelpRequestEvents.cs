@@ -1,4 +1,5 @@
 using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Moderation;
 
 namespace CoupDePouce.Domain.HelpRequests;
 
@@ -32,3 +33,33 @@ public sealed record HelpRequestResolved(HelpRequest Request, Guid? ActorId, Dat
 public sealed record HelpRequestReopened(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
 public sealed record HelpRequestClosed(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
+/// <summary>A moderation decision about a request: recorded in the moderation log, in the same transaction.</summary>
+public interface IModerationEvent : IHelpRequestEvent
+{
+    ModerationAction Action { get; }
+
+    string? Reason => null;
+}
+
+public sealed record HelpRequestHidden(HelpRequest Request, string Reason, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.HideRequest;
+
+    string? IModerationEvent.Reason => Reason;
+}
+
+public sealed record HelpRequestRestored(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.RestoreRequest;
+}
+
+public sealed record HelpRequestLocked(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.LockRequest;
+}
+
+public sealed record HelpRequestUnlocked(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.UnlockRequest;
+}

@@ -44,7 +44,10 @@ public sealed record HelpRequestView(
     IReadOnlyList<ThreadMessage> Thread,
     bool ViewerIsAuthor,
     bool ViewerFollows,
-    bool ViewerModerates);
+    bool ViewerModerates,
+    bool IsHidden = false,
+    string? HiddenReason = null,
+    bool IsLocked = false);
 
 /// <summary>One request and its thread, for someone allowed to see it. A request she may not see and a
 /// request that does not exist look the same (null): its existence is not revealed.</summary>
@@ -55,7 +58,7 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var viewer = await Viewer.LoadAsync(db, query.ViewerId, ct);
         var header = await (
-                from request in db.HelpRequests.AsNoTracking().VisibleTo(viewer)
+                from request in db.HelpRequests.AsNoTracking().OpenableBy(viewer)
                 where request.Id == query.RequestId
                 join t in db.Themes on request.ThemeId equals t.Id
                 join c in db.Coordinations on request.CoordinationId equals c.Id
@@ -117,6 +120,9 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             thread,
             ViewerIsAuthor: r.AuthorId == viewerId,
             ViewerFollows: await db.Follows.AnyAsync(f => f.HelpRequestId == r.Id && f.MemberId == viewerId, ct),
-            ViewerModerates: viewer.Moderates(r.CoordinationId));
+            ViewerModerates: viewer.Moderates(r.CoordinationId),
+            IsHidden: r.IsHidden,
+            HiddenReason: r.HiddenReason,
+            IsLocked: r.IsLocked);
     }
 }

@@ -18,6 +18,10 @@ public enum BoardChangeKind
     Resolved,
     Reopened,
     Closed,
+    Hidden,
+    Restored,
+    Locked,
+    Unlocked,
 }
 
 public sealed record BoardChange(
@@ -51,6 +55,10 @@ public sealed record BoardChange(
             HelpRequestResolved => BoardChangeKind.Resolved,
             HelpRequestReopened => BoardChangeKind.Reopened,
             HelpRequestClosed => BoardChangeKind.Closed,
+            HelpRequestHidden => BoardChangeKind.Hidden,
+            HelpRequestRestored => BoardChangeKind.Restored,
+            HelpRequestLocked => BoardChangeKind.Locked,
+            HelpRequestUnlocked => BoardChangeKind.Unlocked,
             _ => null,
         };
         var request = domainEvent.Request;

@@ -14,6 +14,9 @@ public enum NotificationKind
 
     /// <summary>A coordinatrice closed her request.</summary>
     ResolvedByModeration = 4,
+
+    /// <summary>A coordinatrice hid her request (the notification says why).</summary>
+    HiddenByModeration = 5,
 }
 
 /// <summary>One line in her notifications: several events of one kind on one request are grouped into a single

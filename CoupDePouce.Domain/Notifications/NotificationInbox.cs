@@ -20,7 +20,7 @@ public sealed class NotificationInboxHandler(IDbContextFactory<BoardDbContext> d
         return await (
                 from n in db.Notifications.AsNoTracking()
                 where n.RecipientId == memberId
-                join r in db.HelpRequests.VisibleTo(viewer) on n.HelpRequestId equals r.Id
+                join r in db.HelpRequests.OpenableBy(viewer) on n.HelpRequestId equals r.Id
                 orderby n.UpdatedAt descending
                 select new NotificationItem(
                     n.Id, n.Kind, r.Id, r.Title, n.Count,
@@ -37,7 +37,7 @@ public sealed class NotificationInboxHandler(IDbContextFactory<BoardDbContext> d
         return await (
                 from n in db.Notifications
                 where n.RecipientId == memberId && n.ReadAt == null
-                join r in db.HelpRequests.VisibleTo(viewer) on n.HelpRequestId equals r.Id
+                join r in db.HelpRequests.OpenableBy(viewer) on n.HelpRequestId equals r.Id
                 select n.Id)
             .CountAsync(ct);
     }

@@ -48,6 +48,7 @@ internal static class Notifier
             AnswerMarkedHelpful helpful => (NotificationKind.AnswerHelpful, [helpful.Answer.AuthorId]),
             AnswerThanked { Thanked: true } thanked => (NotificationKind.AnswerThanked, [thanked.Answer.AuthorId]),
             HelpRequestClosed closed => (NotificationKind.ResolvedByModeration, [closed.Request.AuthorId]),
+            HelpRequestHidden hidden => (NotificationKind.HiddenByModeration, [hidden.Request.AuthorId]),
             _ => (default, []),
         };
 

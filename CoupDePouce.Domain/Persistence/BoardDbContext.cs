@@ -37,6 +37,8 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
 
     public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
 
+    public DbSet<Moderation.ModerationEntry> ModerationLog => Set<Moderation.ModerationEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

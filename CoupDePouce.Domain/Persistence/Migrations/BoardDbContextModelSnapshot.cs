@@ -176,7 +176,14 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<DateTime?>("FirstAnsweredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLocked")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsWithdrawn")
@@ -360,6 +367,43 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex("ThemeId");
 
                     b.ToTable("MemberSkills");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Moderation.ModerationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoordinationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CoordinationId", "At");
+
+                    b.ToTable("ModerationLog", (string)null);
                 });
 
             modelBuilder.Entity("CoupDePouce.Domain.Notifications.Notification", b =>

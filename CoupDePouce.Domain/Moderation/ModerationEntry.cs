@@ -1,0 +1,64 @@
+namespace CoupDePouce.Domain.Moderation;
+
+public enum ModerationAction
+{
+    HideRequest = 1,
+    RestoreRequest = 2,
+    LockRequest = 3,
+    UnlockRequest = 4,
+}
+
+public enum ModerationTarget
+{
+    Request = 1,
+}
+
+/// <summary>One line of the moderation log: who did what, on what, when and why. Written in the same transaction
+/// as the decision; never changed nor deleted (the database refuses it, see <see cref="ModerationLogSql"/>).</summary>
+public sealed class ModerationEntry
+{
+    public const int MaxReasonLength = 500;
+
+    private ModerationEntry()
+    {
+    }
+
+    internal ModerationEntry(DateTime at, Guid actorId, int coordinationId, ModerationAction action, ModerationTarget target, long targetId, string? reason)
+    {
+        At = at;
+        ActorId = actorId;
+        CoordinationId = coordinationId;
+        Action = action;
+        Target = target;
+        TargetId = targetId;
+        Reason = reason;
+    }
+
+    public long Id { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    public Guid ActorId { get; private set; }
+
+    /// <summary>The coordination whose board it concerns: what decides which coordinatrices may read it.</summary>
+    public int CoordinationId { get; private set; }
+
+    public ModerationAction Action { get; private set; }
+
+    public ModerationTarget Target { get; private set; }
+
+    public long TargetId { get; private set; }
+
+    public string? Reason { get; private set; }
+}
+
+/// <summary>The moderation log is append-only, down to the database: updates and deletes are refused.</summary>
+public static class ModerationLogSql
+{
+    public const string CreateGuards = """
+        CREATE TRIGGER IF NOT EXISTS ModerationLog_NoUpdate BEFORE UPDATE ON ModerationLog
+        BEGIN SELECT RAISE(ABORT, 'The moderation log cannot be changed'); END;
+        CREATE TRIGGER IF NOT EXISTS ModerationLog_NoDelete BEFORE DELETE ON ModerationLog
+        BEGIN SELECT RAISE(ABORT, 'The moderation log cannot be changed'); END;
+        """;
+}

@@ -3,6 +3,7 @@ using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoupDePouce.App.Hosting;
@@ -73,17 +74,29 @@ public static class Accounts
     }
 }
 
-/// <summary>Puts her display name in the sign-in cookie so the header does not query the database.</summary>
+/// <summary>Puts her display name in the sign-in cookie so the header does not query the database, and whether
+/// she moderates (to show the moderation menu: the Domain still checks her rights on every use).</summary>
 public sealed class MemberClaimsPrincipalFactory(
-    UserManager<Member> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    UserManager<Member> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    IOptions<IdentityOptions> options,
+    IDbContextFactory<BoardDbContext> dbFactory)
     : UserClaimsPrincipalFactory<Member, IdentityRole<Guid>>(users, roles, options)
 {
     public const string DisplayNameClaim = "cdp:display_name";
+    public const string ModeratesClaim = "cdp:moderates";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Member user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var viewer = await Viewer.LoadAsync(db, user.Id);
+        if (viewer.IsAdmin || viewer.CoordinatedCoordinationIds.Count > 0)
+        {
+            identity.AddClaim(new Claim(ModeratesClaim, "true"));
+        }
+
         return identity;
     }
 }
@@ -96,6 +109,9 @@ public static class ClaimsPrincipalExtensions
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
             ? id
             : null;
+
+    /// <summary>Whether to show her the moderation menu (her rights are checked by the Domain, not by this).</summary>
+    public static bool Moderates(this ClaimsPrincipal user) => user.HasClaim(MemberClaimsPrincipalFactory.ModeratesClaim, "true");
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(MemberClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? string.Empty;

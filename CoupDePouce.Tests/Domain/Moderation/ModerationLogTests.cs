@@ -1,0 +1,70 @@
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Moderation;
+
+namespace CoupDePouce.Tests.Domain.Moderation;
+
+/// <summary>The log is read by those who moderate: a coordinatrice her coordinations' lines, an admin all.</summary>
+public sealed class ModerationLogTests : NetworkTest
+{
+    private int _rennes;
+    private int _lyon;
+    private Guid _ofRennes;
+    private Guid _ofLyon;
+    private Guid _admin;
+    private long _rennesRequest;
+    private long _lyonRequest;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _rennes = await Network.AddCoordinationAsync("Rennes");
+        _lyon = await Network.AddCoordinationAsync("Lyon");
+        _ofRennes = await Network.AddMemberAsync(_rennes, "Claire", coordinates: _rennes);
+        _ofLyon = await Network.AddMemberAsync(_lyon, "Julie", coordinates: _lyon);
+        _admin = await Network.AddMemberAsync(_lyon, "Hélène", admin: true);
+        _rennesRequest = await Network.PostAsync(await Network.AddMemberAsync(_rennes), Visibility.Network, "Une annonce publicitaire de Rennes");
+        _lyonRequest = await Network.PostAsync(await Network.AddMemberAsync(_lyon), Visibility.Coordination, "Une annonce publicitaire de Lyon");
+        var moderate = Network.Get<ModerateHelpRequestHandler>();
+        await moderate.HandleAsync(new HideHelpRequest(_ofRennes, _rennesRequest, "Publicité"));
+        Network.Clock.Advance(TimeSpan.FromMinutes(5));
+        await moderate.HandleAsync(new LockHelpRequest(_ofLyon, _lyonRequest));
+    }
+
+    private Task<Result<ModerationLogExcerpt>> ReadAsync(ReadModerationLog query) => Network.Get<ReadModerationLogHandler>().HandleAsync(query);
+
+    [Fact]
+    public async Task ACoordinatriceReadsOnlyHerCoordinationsDecisions()
+    {
+        var page = (await ReadAsync(new ReadModerationLog(_ofRennes))).Value!;
+
+        var line = Assert.Single(page.Lines);
+        Assert.Equal((ModerationAction.HideRequest, "Claire", "Rennes", "Une annonce publicitaire de Rennes", "Publicité"),
+            (line.Action, line.ActorName, line.CoordinationName, line.TargetTitle, line.Reason));
+    }
+
+    [Fact]
+    public async Task AnAdminReadsEverythingNewestFirstAndCanFilter()
+    {
+        var all = (await ReadAsync(new ReadModerationLog(_admin))).Value!;
+        var locks = (await ReadAsync(new ReadModerationLog(_admin, Action: ModerationAction.LockRequest))).Value!;
+        var rennes = (await ReadAsync(new ReadModerationLog(_admin, CoordinationId: _rennes))).Value!;
+
+        Assert.Equal([_lyonRequest, _rennesRequest], all.Lines.Select(l => l.TargetId));
+        Assert.Equal([_lyonRequest], locks.Lines.Select(l => l.TargetId));
+        Assert.Equal([_rennesRequest], rennes.Lines.Select(l => l.TargetId));
+    }
+
+    [Fact]
+    public async Task AMemberOrACoordinatriceAskingForAnotherCoordinationIsRefused()
+    {
+        var member = await Network.AddMemberAsync(_rennes);
+
+        var asMember = await ReadAsync(new ReadModerationLog(member));
+        var crafted = await ReadAsync(new ReadModerationLog(_ofRennes, CoordinationId: _lyon));
+        var unknown = await ReadAsync(new ReadModerationLog(Guid.NewGuid()));
+
+        Assert.All([asMember, crafted, unknown], r => Assert.Equal(FailureKind.Forbidden, r.Failure));
+        Assert.Equal("Le journal de modération est réservé aux coordinatrices et aux administratrices.", asMember.Problems.Single().Message);
+    }
+}

@@ -12,6 +12,9 @@ public sealed record BrowseBoard(Guid? ViewerId, BoardCursor? After = null, int 
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+
+    /// <summary>How many pinned requests head the board at most.</summary>
+    public const int MaxPinned = 5;
 }
 
 public sealed record BoardItem(
@@ -25,7 +28,8 @@ public sealed record BoardItem(
     DateTime CreatedAt,
     HelpRequestStatus Status,
     int AnswerCount,
-    Visibility Visibility);
+    Visibility Visibility,
+    bool IsPinned = false);
 
 public sealed record BoardPage(IReadOnlyList<BoardItem> Items, BoardCursor? Next)
 {
@@ -46,6 +50,12 @@ public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFacto
 
         var requests = db.HelpRequests.AsNoTracking().VisibleTo(viewer)
             .Apply(query.Filter ?? BoardFilter.None, viewer, db.Answers, clock.GetUtcNow().UtcDateTime);
+        // Pinned requests head the first page (newest pin first), and are not repeated further down.
+        var pinned = query.After is null
+            ? await requests.Where(r => r.PinnedAt != null).OrderByDescending(r => r.PinnedAt).Take(BrowseBoard.MaxPinned)
+                .ToBoardItems(db).ToListAsync(ct)
+            : [];
+        requests = requests.Where(r => r.PinnedAt == null);
         if (query.After is { } after)
         {
             requests = requests.Where(r => r.CreatedAt < after.CreatedAt || (r.CreatedAt == after.CreatedAt && r.Id < after.Id));
@@ -55,7 +65,8 @@ public sealed class BrowseBoardHandler(IDbContextFactory<BoardDbContext> dbFacto
         var page = await requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(size + 1)
             .ToBoardItems(db)
             .ToListAsync(ct);
-        var items = page.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToList();
+        var items = pinned.Concat(page.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)).ToList();
+        size += pinned.Count;
 
         if (items.Count <= size)
         {
@@ -76,5 +87,5 @@ internal static class BoardItemProjection
         join t in db.Themes on r.ThemeId equals t.Id
         join c in db.Coordinations on r.CoordinationId equals c.Id
         join m in db.Members on r.AuthorId equals m.Id
-        select new BoardItem(r.Id, r.Title, t.Slug, c.Id, c.Name, m.Id, m.DisplayName, r.CreatedAt, r.Status, r.AnswerCount, r.Visibility);
+        select new BoardItem(r.Id, r.Title, t.Slug, c.Id, c.Name, m.Id, m.DisplayName, r.CreatedAt, r.Status, r.AnswerCount, r.Visibility, r.PinnedAt != null);
 }

@@ -13,6 +13,9 @@ public sealed class HelpRequest : AggregateRoot
     public const int DetailsMinLength = 20;
     public const int DetailsMaxLength = 5000;
 
+    /// <summary>Within this time, the same answer again from the same member is a repeat, refused.</summary>
+    public static readonly TimeSpan RepeatedAnswerWindow = TimeSpan.FromMinutes(2);
+
     private readonly List<Answer> _answers = [];
     private readonly List<HelpRequestRevision> _revisions = [];
 
@@ -63,6 +66,12 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>Locked by moderation: it stays readable, nobody can answer it any more.</summary>
     public bool IsLocked { get; private set; }
 
+    /// <summary>Pinned by moderation to the top of the board (newest pin first).</summary>
+    public DateTime? PinnedAt { get; private set; }
+
+    /// <summary>Closed by moderation as a duplicate of this request.</summary>
+    public long? DuplicateOfId { get; private set; }
+
     /// <summary>Withdrawn by its author: kept, shown to nobody.</summary>
     public bool IsWithdrawn { get; private set; }
 
@@ -93,7 +102,15 @@ public sealed class HelpRequest : AggregateRoot
     internal Answer AddAnswer(Guid authorId, string body, DateTime now)
     {
         EnsureOpenForAnswers();
-        var answer = new Answer(authorId, Text.Clean(body), now);
+        var cleaned = Text.Clean(body);
+        // The same words from the same member moments ago: a double click or a replayed message, not a new answer.
+        if (_answers.LastOrDefault(a => a.AuthorId == authorId && !a.IsWithdrawn) is { } previous
+            && previous.Body == cleaned && now - previous.CreatedAt < RepeatedAnswerWindow)
+        {
+            throw new DomainRuleViolation(Messages.AnswerAlreadySent);
+        }
+
+        var answer = new Answer(authorId, cleaned, now);
         _answers.Add(answer);
         LastActivityAt = now;
         if (authorId != AuthorId)
@@ -240,7 +257,7 @@ public sealed class HelpRequest : AggregateRoot
 
     /// <summary>A coordinatrice of the request's coordination, or an admin, closes it (duplicate, off-topic,
     /// expired): no new answers.</summary>
-    internal void Close(Viewer moderator, DateTime now)
+    internal void Close(Viewer moderator, DateTime now, HelpRequest? duplicateOf = null)
     {
         if (!moderator.Moderates(CoordinationId))
         {
@@ -254,7 +271,8 @@ public sealed class HelpRequest : AggregateRoot
 
         Status = HelpRequestStatus.Closed;
         LastActivityAt = now;
-        Raise(new HelpRequestClosed(this, moderator.MemberId, now));
+        DuplicateOfId = duplicateOf?.Id;
+        Raise(new HelpRequestClosed(this, moderator.MemberId, now, DuplicateOfId));
     }
 
     /// <summary>A coordinatrice of the request's coordination, or an admin, takes it off the board, saying why.</summary>
@@ -295,6 +313,44 @@ public sealed class HelpRequest : AggregateRoot
 
         IsLocked = locked;
         Raise(locked ? new HelpRequestLocked(this, moderator.MemberId, now) : new HelpRequestUnlocked(this, moderator.MemberId, now));
+    }
+
+    internal void SetPinned(Viewer moderator, bool pinned, DateTime now)
+    {
+        EnsureModerator(moderator);
+        if ((PinnedAt is not null) == pinned)
+        {
+            throw new DomainRuleViolation(pinned ? Messages.AlreadyPinned : Messages.NotPinned);
+        }
+
+        PinnedAt = pinned ? now : null;
+        Raise(pinned ? new HelpRequestPinned(this, moderator.MemberId, now) : new HelpRequestUnpinned(this, moderator.MemberId, now));
+    }
+
+    /// <summary>Moved to the theme it belongs to (the theme itself is checked by the use case).</summary>
+    internal void ChangeTheme(Viewer moderator, int themeId, DateTime now)
+    {
+        EnsureModerator(moderator);
+        if (ThemeId == themeId)
+        {
+            throw new DomainRuleViolation(Messages.SameTheme);
+        }
+
+        ThemeId = themeId;
+        Raise(new HelpRequestThemeChanged(this, moderator.MemberId, now));
+    }
+
+    /// <summary>Closed as a duplicate of another request that everyone who sees this one can see too.</summary>
+    internal void CloseAsDuplicate(Viewer moderator, HelpRequest original, DateTime now)
+    {
+        EnsureModerator(moderator);
+        if (original.Id == Id || original.IsWithdrawn || original.IsHidden
+            || (original.Visibility == Visibility.Coordination && (Visibility != Visibility.Coordination || original.CoordinationId != CoordinationId)))
+        {
+            throw new DomainRuleViolation(Messages.NotASuitableOriginal);
+        }
+
+        Close(moderator, now, original);
     }
 
     private void EnsureModerator(Viewer moderator)

@@ -32,7 +32,13 @@ public sealed record HelpRequestResolved(HelpRequest Request, Guid? ActorId, Dat
 
 public sealed record HelpRequestReopened(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
-public sealed record HelpRequestClosed(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+/// <summary>Closed by moderation (no new answers), possibly as a duplicate of another request.</summary>
+public sealed record HelpRequestClosed(HelpRequest Request, Guid? ActorId, DateTime OccurredAt, long? DuplicateOfId = null) : IModerationEvent
+{
+    public ModerationAction Action => DuplicateOfId is null ? ModerationAction.CloseRequest : ModerationAction.CloseAsDuplicate;
+
+    string? IModerationEvent.Reason => DuplicateOfId is { } original ? $"#{original}" : null;
+}
 
 /// <summary>A moderation decision about a request: recorded in the moderation log, in the same transaction.</summary>
 public interface IModerationEvent : IHelpRequestEvent
@@ -62,4 +68,19 @@ public sealed record HelpRequestLocked(HelpRequest Request, Guid? ActorId, DateT
 public sealed record HelpRequestUnlocked(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
 {
     public ModerationAction Action => ModerationAction.UnlockRequest;
+}
+
+public sealed record HelpRequestPinned(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.PinRequest;
+}
+
+public sealed record HelpRequestUnpinned(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.UnpinRequest;
+}
+
+public sealed record HelpRequestThemeChanged(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.ChangeTheme;
 }

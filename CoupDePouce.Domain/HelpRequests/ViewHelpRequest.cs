@@ -47,7 +47,9 @@ public sealed record HelpRequestView(
     bool ViewerModerates,
     bool IsHidden = false,
     string? HiddenReason = null,
-    bool IsLocked = false);
+    bool IsLocked = false,
+    bool IsPinned = false,
+    long? DuplicateOfId = null);
 
 /// <summary>One request and its thread, for someone allowed to see it. A request she may not see and a
 /// request that does not exist look the same (null): its existence is not revealed.</summary>
@@ -123,6 +125,8 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             ViewerModerates: viewer.Moderates(r.CoordinationId),
             IsHidden: r.IsHidden,
             HiddenReason: r.HiddenReason,
-            IsLocked: r.IsLocked);
+            IsLocked: r.IsLocked,
+            IsPinned: r.PinnedAt != null,
+            DuplicateOfId: r.DuplicateOfId);
     }
 }

@@ -22,6 +22,9 @@ public enum BoardChangeKind
     Restored,
     Locked,
     Unlocked,
+    Pinned,
+    Unpinned,
+    ThemeChanged,
 }
 
 public sealed record BoardChange(
@@ -59,6 +62,9 @@ public sealed record BoardChange(
             HelpRequestRestored => BoardChangeKind.Restored,
             HelpRequestLocked => BoardChangeKind.Locked,
             HelpRequestUnlocked => BoardChangeKind.Unlocked,
+            HelpRequestPinned => BoardChangeKind.Pinned,
+            HelpRequestUnpinned => BoardChangeKind.Unpinned,
+            HelpRequestThemeChanged => BoardChangeKind.ThemeChanged,
             _ => null,
         };
         var request = domainEvent.Request;

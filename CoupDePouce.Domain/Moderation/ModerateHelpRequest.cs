@@ -2,6 +2,7 @@ using System.Globalization;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Moderation;
 
@@ -13,6 +14,14 @@ public sealed record RestoreHelpRequest(Guid ModeratorId, long RequestId);
 
 /// <summary>Locked: it stays readable, nobody can answer any more (unlocking opens it again).</summary>
 public sealed record LockHelpRequest(Guid ModeratorId, long RequestId, bool Locked = true);
+
+public sealed record PinHelpRequest(Guid ModeratorId, long RequestId, bool Pinned = true);
+
+public sealed record ChangeHelpRequestTheme(Guid ModeratorId, long RequestId, int ThemeId);
+
+/// <summary>Closed as a duplicate: the thread points to the original, which must be visible to everyone who sees
+/// the duplicate.</summary>
+public sealed record CloseAsDuplicate(Guid ModeratorId, long RequestId, long OriginalId);
 
 /// <summary>Moderation of a request. Who may do it is the aggregate's rule; every decision is logged with it.</summary>
 public sealed class ModerateHelpRequestHandler(HelpRequestActions actions)
@@ -47,6 +56,38 @@ public sealed class ModerateHelpRequestHandler(HelpRequestActions actions)
         actions.RunAsync(command.ModeratorId, command.RequestId, context =>
         {
             context.Request.SetLocked(context.Viewer, command.Locked, context.Now);
+            return true;
+        }, ct);
+
+    public Task<Result<bool>> HandleAsync(PinHelpRequest command, CancellationToken ct = default) =>
+        actions.RunAsync(command.ModeratorId, command.RequestId, context =>
+        {
+            context.Request.SetPinned(context.Viewer, command.Pinned, context.Now);
+            return true;
+        }, ct);
+
+    public Task<Result<bool>> HandleAsync(ChangeHelpRequestTheme command, CancellationToken ct = default) =>
+        actions.RunAsync(command.ModeratorId, command.RequestId, async context =>
+        {
+            if (!await context.Db.Themes.AnyAsync(t => t.Id == command.ThemeId, ct))
+            {
+                throw new DomainRuleViolation(Messages.ThemeUnknown);
+            }
+
+            context.Request.ChangeTheme(context.Viewer, command.ThemeId, context.Now);
+            return true;
+        }, ct);
+
+    public Task<Result<bool>> HandleAsync(CloseAsDuplicate command, CancellationToken ct = default) =>
+        actions.RunAsync(command.ModeratorId, command.RequestId, async context =>
+        {
+            var original = await context.Db.HelpRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.OriginalId, ct);
+            if (original is null || !context.Viewer.CanSee(original))
+            {
+                throw new DomainRuleViolation(Messages.NotASuitableOriginal);
+            }
+
+            context.Request.CloseAsDuplicate(context.Viewer, original, context.Now);
             return true;
         }, ct);
 }

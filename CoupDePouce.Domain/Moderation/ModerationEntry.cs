@@ -6,6 +6,11 @@ public enum ModerationAction
     RestoreRequest = 2,
     LockRequest = 3,
     UnlockRequest = 4,
+    PinRequest = 5,
+    UnpinRequest = 6,
+    ChangeTheme = 7,
+    CloseAsDuplicate = 8,
+    CloseRequest = 9,
 }
 
 public enum ModerationTarget

@@ -13,6 +13,7 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
     {
         builder.Ignore(r => r.DomainEvents);
         builder.Property(r => r.Title).HasMaxLength(HelpRequest.TitleMaxLength * 2).IsRequired();
+        builder.HasIndex(r => r.PinnedAt);
         builder.Property(r => r.HiddenReason).HasMaxLength(Moderation.ModerationEntry.MaxReasonLength * 2);
         builder.Property(r => r.Details).IsRequired();
         builder.HasOne<Theme>().WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.Restrict);

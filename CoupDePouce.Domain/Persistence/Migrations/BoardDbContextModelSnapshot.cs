@@ -170,6 +170,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
@@ -190,6 +193,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResolvedAt")
@@ -214,6 +220,8 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PinnedAt");
 
                     b.HasIndex("ThemeId");
 

@@ -77,6 +77,41 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
         Assert.False(change.Listed);
     }
 
+    [Fact]
+    public async Task AnAnswerSentTwiceInOneClickIsStoredAndAnnouncedOnce()
+    {
+        var id = await _network.PostAsync(_camille, Visibility.Network);
+        _published.Clear();
+        var answer = new AnswerHelpRequest(_sophie, id, "Je connais une comptable à Rennes, je t'envoie son contact.");
+
+        var results = await Task.WhenAll(
+            _network.Get<AnswerHelpRequestHandler>().HandleAsync(answer),
+            _network.Get<AnswerHelpRequestHandler>().HandleAsync(answer));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(["Vous venez d'envoyer cette réponse : elle est déjà dans la conversation."],
+            results.Single(r => !r.Succeeded).Problems.Select(p => p.Message));
+        Assert.Single((await _network.RequestAsync(id)).Answers);
+        Assert.Equal([BoardChangeKind.Answered], _published.Changes.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public async Task AnActionOnARequestSheMayNotSeeIsRefusedAndNeverAnnounced()
+    {
+        var lyon = await _network.AddCoordinationAsync("Lyon");
+        var outsider = await _network.AddMemberAsync(lyon);
+        var id = await _network.PostAsync(_camille, Visibility.Coordination);
+        _published.Clear();
+
+        var forged = await _network.Get<AnswerHelpRequestHandler>().HandleAsync(new AnswerHelpRequest(outsider, id, "Je réponds quand même à cette demande."));
+        var unknown = await _network.Get<AnswerHelpRequestHandler>().HandleAsync(new AnswerHelpRequest(_sophie, id + 999, "Et à une demande qui n'existe pas."));
+
+        Assert.Equal(CoupDePouce.Domain.Common.FailureKind.NotFound, forged.Failure);
+        Assert.Equal(CoupDePouce.Domain.Common.FailureKind.NotFound, unknown.Failure);
+        Assert.Empty((await _network.RequestAsync(id)).Answers);
+        Assert.Empty(_published.Changes);
+    }
+
     /// <summary>Records what is published and checks, at that moment, from another connection, that the request
     /// is already in the database with that change applied (so it was committed, not merely saved).</summary>
     private sealed class Recorder : IBoardChangePublisher

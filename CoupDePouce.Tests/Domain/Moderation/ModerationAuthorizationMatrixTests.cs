@@ -1,6 +1,7 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Moderation;
 
@@ -14,7 +15,7 @@ public sealed class ModerationAuthorizationMatrixTests : NetworkTest
 
     public enum Scope { CoordinationA, CoordinationB, NetworkFromA }
 
-    public enum Action { Hide, Restore, Lock, Unlock }
+    public enum Action { Hide, Restore, Lock, Unlock, Pin, Unpin, ChangeTheme, CloseAsDuplicate }
 
     public static TheoryData<Role, Scope, Action, bool> Cells()
     {
@@ -43,7 +44,9 @@ public sealed class ModerationAuthorizationMatrixTests : NetworkTest
         var a = await Network.AddCoordinationAsync("Rennes");
         var b = await Network.AddCoordinationAsync("Lyon");
         var author = await Network.AddMemberAsync(scope == Scope.CoordinationB ? b : a);
-        var request = await Network.PostAsync(author, scope == Scope.NetworkFromA ? Visibility.Network : Visibility.Coordination);
+        var visibility = scope == Scope.NetworkFromA ? Visibility.Network : Visibility.Coordination;
+        var original = await Network.PostAsync(author, visibility, "La même question, posée la veille");
+        var request = await Network.PostAsync(author, visibility);
         var admin = await Network.AddMemberAsync(a, "Admin", admin: true);
         var actor = role switch
         {
@@ -64,31 +67,43 @@ public sealed class ModerationAuthorizationMatrixTests : NetworkTest
         {
             await moderate.HandleAsync(new LockHelpRequest(admin, request));
         }
+        else if (action == Action.Unpin)
+        {
+            await moderate.HandleAsync(new PinHelpRequest(admin, request));
+        }
 
-        var before = await Network.RequestAsync(request);
-        var result = await RunAsync(moderate, action, actor, request);
+        var otherTheme = await Network.QueryAsync(db => db.Themes.Where(t => t.Id != db.HelpRequests.Single(r => r.Id == request).ThemeId).Select(t => t.Id).FirstAsync());
+
+        var before = State(await Network.RequestAsync(request));
+        var result = await RunAsync(moderate, action, actor, request, otherTheme, original);
 
         Assert.Equal(allowed, result.Succeeded);
-        var after = await Network.RequestAsync(request);
+        var after = State(await Network.RequestAsync(request));
         if (allowed)
         {
-            Assert.NotEqual((before.IsHidden, before.IsLocked), (after.IsHidden, after.IsLocked));
+            Assert.NotEqual(before, after);
         }
         else
         {
             Assert.Contains(result.Failure, new[] { FailureKind.Forbidden, FailureKind.NotFound });
-            Assert.Equal((before.IsHidden, before.IsLocked), (after.IsHidden, after.IsLocked));
+            Assert.Equal(before, after);
         }
 
-        var forged = await RunAsync(moderate, action, actor, request + 1000);
+        var forged = await RunAsync(moderate, action, actor, request + 1000, otherTheme, original);
         Assert.Contains(forged.Failure, new[] { FailureKind.Forbidden, FailureKind.NotFound });
     }
 
-    private static Task<Result<bool>> RunAsync(ModerateHelpRequestHandler moderate, Action action, Guid actor, long request) => action switch
+    private static (bool, bool, bool, int, HelpRequestStatus) State(HelpRequest r) => (r.IsHidden, r.IsLocked, r.PinnedAt is not null, r.ThemeId, r.Status);
+
+    private static Task<Result<bool>> RunAsync(ModerateHelpRequestHandler moderate, Action action, Guid actor, long request, int otherTheme, long original) => action switch
     {
         Action.Hide => moderate.HandleAsync(new HideHelpRequest(actor, request, "Hors charte du réseau")),
         Action.Restore => moderate.HandleAsync(new RestoreHelpRequest(actor, request)),
         Action.Lock => moderate.HandleAsync(new LockHelpRequest(actor, request)),
-        _ => moderate.HandleAsync(new LockHelpRequest(actor, request, Locked: false)),
+        Action.Unlock => moderate.HandleAsync(new LockHelpRequest(actor, request, Locked: false)),
+        Action.Pin => moderate.HandleAsync(new PinHelpRequest(actor, request)),
+        Action.Unpin => moderate.HandleAsync(new PinHelpRequest(actor, request, Pinned: false)),
+        Action.ChangeTheme => moderate.HandleAsync(new ChangeHelpRequestTheme(actor, request, otherTheme)),
+        _ => moderate.HandleAsync(new CloseAsDuplicate(actor, request, original)),
     };
 }

@@ -147,4 +147,47 @@ public sealed class ModerationTests : NetworkTest
         Assert.False((await Network.RequestAsync(request)).IsHidden);
         Assert.Empty(await LogAsync());
     }
+
+    [Fact]
+    public async Task APinnedRequestHeadsTheBoardAndNewOnesComeUnderIt()
+    {
+        var pinned = await Network.PostAsync(_asker, Visibility.Network, "Les permanences de la coordination en juin");
+        Network.Clock.Advance(TimeSpan.FromHours(1));
+        var newer = await Network.PostAsync(_neighbour, Visibility.Network);
+
+        await Moderate.HandleAsync(new PinHelpRequest(_coordinatrice, pinned));
+
+        var board = await Network.Get<BrowseBoardHandler>().HandleAsync(new BrowseBoard(_neighbour));
+        Assert.Equal([pinned, newer], board.Items.Select(i => i.Id));
+        Assert.True(board.Items[0].IsPinned);
+    }
+
+    [Fact]
+    public async Task ADuplicateIsClosedWithALinkToItsOriginalWhichMustBeVisibleToItsReaders()
+    {
+        var original = await Network.PostAsync(_asker, Visibility.Network, "Quelle banque pour une micro-entreprise ?");
+        var duplicate = await Network.PostAsync(_neighbour, Visibility.Network, "Quelle banque choisir pour démarrer ?");
+        var confidential = await Network.PostAsync(_asker, Visibility.Coordination, "Une question réservée à Rennes");
+
+        var refused = await Moderate.HandleAsync(new CloseAsDuplicate(_coordinatrice, duplicate, confidential));
+        var closed = await Moderate.HandleAsync(new CloseAsDuplicate(_coordinatrice, duplicate, original));
+
+        Assert.Equal(["Choisissez comme original une autre demande, visible par toutes celles qui voient celle-ci."], refused.Problems.Select(p => p.Message));
+        Assert.True(closed.Succeeded);
+        var view = await ViewAsync(duplicate, _neighbour);
+        Assert.Equal((HelpRequestStatus.Closed, (long?)original), (view?.Status, view?.DuplicateOfId));
+        Assert.Contains(await LogAsync(), e => e.Action == ModerationAction.CloseAsDuplicate && e.TargetId == duplicate && e.Reason == $"#{original}");
+    }
+
+    [Fact]
+    public async Task AnUnknownThemeIsRefusedAndTheThemeStays()
+    {
+        var request = await Network.PostAsync(_asker, Visibility.Network);
+        var theme = (await Network.RequestAsync(request)).ThemeId;
+
+        var refused = await Moderate.HandleAsync(new ChangeHelpRequestTheme(_coordinatrice, request, 9999));
+
+        Assert.Equal(FailureKind.Invalid, refused.Failure);
+        Assert.Equal(theme, (await Network.RequestAsync(request)).ThemeId);
+    }
 }

@@ -78,6 +78,7 @@ if (app.Environment.IsDevelopment())
         live.Deliveries.Clear();
         return Results.Ok(new { subscribers = live.SubscriberCount, managedBytes, deliveries });
     });
+    app.MapConnectionDropping();
 }
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

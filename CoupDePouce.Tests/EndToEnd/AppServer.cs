@@ -17,6 +17,9 @@ public sealed class AppServer(TempFolder? sharedFolder = null, IReadOnlyDictiona
 
     public Uri BaseUrl { get; private set; } = default!;
 
+    /// <summary>The app's database, for a test that changes it behind the app's back (no live event).</summary>
+    public string DatabasePath => _folder.File("board.db");
+
     public string Log
     {
         get

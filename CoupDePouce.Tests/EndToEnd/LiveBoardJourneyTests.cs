@@ -1,5 +1,11 @@
 using System.Net.Http.Json;
+using CoupDePouce.Domain;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using CoupDePouce.Tests.EndToEnd.Pages;
+using BoardPage = CoupDePouce.Tests.EndToEnd.Pages.BoardPage;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -100,4 +106,48 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
     }
 
     private sealed record LiveCount(int Subscribers);
+
+    [Fact]
+    public async Task AfterALostConnectionTheBoardShowsWhatItMissedOnceAndTheBannerSaidSo()
+    {
+        var member = await browser.NewPageAsync(width: 1200);
+        await new LoginPage(member).SignInAsync("emilie.robert@coupdepouce.demo", Password);
+        await new BoardPage(member).OpenAsync();
+        await member.EvaluateAsync("""
+            () => {
+                window.__reconnectShown = false;
+                const banner = document.getElementById('components-reconnect-modal');
+                new MutationObserver(() => { if (banner.className.includes('components-reconnect-show')) window.__reconnectShown = true; })
+                    .observe(banner, { attributes: true });
+            }
+            """);
+
+        // A request stored behind the app's back: no live event will ever announce it, only a reload can show it.
+        var title = $"Posée pendant la coupure {Guid.NewGuid():N}"[..40];
+        await using (var domain = new ServiceCollection().AddLogging().AddCoupDePouceDomain($"Data Source={browser.Server.DatabasePath}").BuildServiceProvider())
+        {
+            var db = await domain.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync();
+            await using (db)
+            {
+                var author = await db.Members.SingleAsync(m => m.Email == "isabelle.thomas@coupdepouce.demo");
+                var theme = await db.Themes.Select(t => t.Id).FirstAsync();
+                var posted = await domain.GetRequiredService<PostHelpRequestHandler>().HandleAsync(new PostHelpRequest(
+                    author.Id, title, "Une demande enregistrée pendant que la connexion était coupée.", theme, Visibility.Network));
+                Assert.True(posted.Succeeded);
+            }
+        }
+
+        await Expect(member.Locator(".request-card .request-title", new() { HasText = title })).ToHaveCountAsync(0);
+        using var http = new HttpClient { BaseAddress = browser.Server.BaseUrl };
+        var dropped = await (await http.PostAsync("/dev/live/drop", null)).Content.ReadFromJsonAsync<Dropped>();
+        Assert.True(dropped!.Count > 0);
+
+        await Expect(member.Locator(".request-card .request-title", new() { HasText = title })).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        Assert.True(await member.EvaluateAsync<bool>("() => window.__reconnectShown"));
+        await member.WaitForTimeoutAsync(1_000);
+        await Expect(member.Locator(".request-card .request-title", new() { HasText = title })).ToHaveCountAsync(1);
+    }
+
+    private sealed record Dropped([property: System.Text.Json.Serialization.JsonPropertyName("dropped")] int Count);
 }
+

@@ -1,6 +1,7 @@
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CoupDePouce.Domain.HelpRequests;
 
@@ -53,7 +54,7 @@ public sealed record HelpRequestView(
 
 /// <summary>One request and its thread, for someone allowed to see it. A request she may not see and a
 /// request that does not exist look the same (null): its existence is not revealed.</summary>
-public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbFactory)
+public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbFactory, ILogger<ViewHelpRequestHandler> logger)
 {
     public async Task<HelpRequestView?> HandleAsync(ViewHelpRequest query, CancellationToken ct = default)
     {
@@ -69,6 +70,8 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             .SingleOrDefaultAsync(ct);
         if (header is null)
         {
+            // Asked by its address and not hers to see (or not there at all): logged, for the coordinatrices' peace of mind.
+            logger.LogWarning("Member {MemberId} asked for request {RequestId}, which is not available to her", query.ViewerId, query.RequestId);
             return null;
         }
 

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoupDePouce.Tests.Domain.Moderation;
+
+/// <summary>Attempts that are refused leave a trace: a request opened by its address by someone it is not for, a
+/// coordinatrice of Lyon acting on a Rennes request.</summary>
+public sealed class RefusalLoggingTests : IAsyncLifetime
+{
+    private readonly CultureScope _culture = CultureScope.French();
+    private readonly Recorder _log = new();
+    private TestNetwork _network = default!;
+
+    public async Task InitializeAsync() =>
+        _network = await TestNetwork.CreateAsync(services => services.AddSingleton<ILoggerProvider>(_log));
+
+    public async Task DisposeAsync()
+    {
+        await _network.DisposeAsync();
+        _culture.Dispose();
+    }
+
+    [Fact]
+    public async Task OpeningAConfidentialRequestFromAnotherCoordinationIsLogged()
+    {
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        var lyon = await _network.AddCoordinationAsync("Lyon");
+        var request = await _network.PostAsync(await _network.AddMemberAsync(rennes), Visibility.Coordination);
+        var outsider = await _network.AddMemberAsync(lyon);
+
+        Assert.Null(await _network.Get<ViewHelpRequestHandler>().HandleAsync(new ViewHelpRequest(request, outsider)));
+
+        Assert.Contains(_log.Warnings, w => w.Contains(outsider.ToString()) && w.Contains($"request {request}"));
+    }
+
+    [Fact]
+    public async Task ACoordinatriceActingOnAnotherCoordinationsRequestIsLogged()
+    {
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        var lyon = await _network.AddCoordinationAsync("Lyon");
+        var request = await _network.PostAsync(await _network.AddMemberAsync(rennes), Visibility.Network);
+        var ofLyon = await _network.AddMemberAsync(lyon, coordinates: lyon);
+
+        await _network.Get<ModerateHelpRequestHandler>().HandleAsync(new LockHelpRequest(ofLyon, request));
+
+        Assert.Contains(_log.Warnings, w => w.Contains(ofLyon.ToString()) && w.Contains($"request {request}") && w.Contains("Seules les coordinatrices"));
+    }
+
+    private sealed class Recorder : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Warnings { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(Recorder recorder) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    recorder.Warnings.Enqueue(formatter(state, exception));
+                }
+            }
+        }
+    }
+}

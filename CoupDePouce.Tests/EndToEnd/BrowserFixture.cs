@@ -52,6 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A demo member (password « coupdepouce-demo »), signed in on a wide screen of her own.</summary>
+    public async Task<IPage> SignedInAsync(string email, int width = 1200)
+    {
+        var page = await NewPageAsync(width: width);
+        await new Pages.LoginPage(page).SignInAsync(email, "coupdepouce-demo");
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

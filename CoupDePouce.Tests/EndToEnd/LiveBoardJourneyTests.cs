@@ -15,21 +15,16 @@ namespace CoupDePouce.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class LiveBoardJourneyTests(BrowserFixture browser)
 {
-    private const string Password = "coupdepouce-demo";
-
     [Fact]
     public async Task ACoordinationOnlyRequestAppearsLiveForItsCoordinationAndNeverForAnother()
     {
         // A and C watch their boards; B, in A's coordination, posts for Rennes only.
-        var a = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(a).SignInAsync("sophie.bernard@coupdepouce.demo", Password);
+        var a = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
         await new BoardPage(a).OpenAsync();
-        var c = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(c).SignInAsync("julie.durand@coupdepouce.demo", Password);
+        var c = await browser.SignedInAsync("julie.durand@coupdepouce.demo");
         await new BoardPage(c).OpenAsync();
 
-        var b = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(b).SignInAsync("isabelle.thomas@coupdepouce.demo", Password);
+        var b = await browser.SignedInAsync("isabelle.thomas@coupdepouce.demo");
         var form = new PostRequestPage(b);
         await form.OpenAsync();
         var title = $"Réservé à Rennes {Guid.NewGuid():N}"[..40];
@@ -56,8 +51,7 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
         await askerView.ArrivedAsync(id);
         await Expect(asker.Locator(".header-bell .bell-count")).ToHaveCountAsync(0);
 
-        var helper = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(helper).SignInAsync("sarah.bertrand@coupdepouce.demo", Password);
+        var helper = await browser.SignedInAsync("sarah.bertrand@coupdepouce.demo");
         var helperView = new RequestPage(helper);
         await helperView.OpenAsync(id);
 
@@ -86,8 +80,7 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
         async Task<int> SubscribersAsync() => (await http.GetFromJsonAsync<LiveCount>("/dev/live"))!.Subscribers;
         var before = await SubscribersAsync();
 
-        var page = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(page).SignInAsync("anne.michel@coupdepouce.demo", Password);
+        var page = await browser.SignedInAsync("anne.michel@coupdepouce.demo");
         await new BoardPage(page).OpenAsync();
         await WaitForAsync(async () => await SubscribersAsync() > before);
 
@@ -110,8 +103,7 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task AfterALostConnectionTheBoardShowsWhatItMissedOnceAndTheBannerSaidSo()
     {
-        var member = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(member).SignInAsync("emilie.robert@coupdepouce.demo", Password);
+        var member = await browser.SignedInAsync("emilie.robert@coupdepouce.demo");
         await new BoardPage(member).OpenAsync();
         await member.EvaluateAsync("""
             () => {

@@ -8,29 +8,24 @@ namespace CoupDePouce.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class ModerationJourneyTests(BrowserFixture browser)
 {
-    private const string Password = "coupdepouce-demo";
-
     [Fact]
     public async Task ARequestHiddenByItsCoordinatriceDisappearsLiveFromAMembersBoardAndItsAuthorSeesWhy()
     {
         // Isabelle (Rennes) posts; Sophie (Rennes) watches her board.
-        var author = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(author).SignInAsync("isabelle.thomas@coupdepouce.demo", Password);
+        var author = await browser.SignedInAsync("isabelle.thomas@coupdepouce.demo");
         var form = new PostRequestPage(author);
         await form.OpenAsync();
         var title = $"Vends mes formations {Guid.NewGuid():N}"[..36];
         await form.FillAsync(title, "Promotion exceptionnelle sur toutes mes formations, contactez-moi vite.", "Autre", wholeNetwork: true);
         var id = await form.PublishAsync();
 
-        var member = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(member).SignInAsync("sophie.bernard@coupdepouce.demo", Password);
+        var member = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
         await new BoardPage(member).OpenAsync();
         var line = member.Locator($".request-card[data-request-id='{id}']");
         await Expect(line).ToBeVisibleAsync();
 
         // Rennes' coordinatrice hides it, saying why.
-        var coordinatrice = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(coordinatrice).SignInAsync("coord.rennes@coupdepouce.demo", Password);
+        var coordinatrice = await browser.SignedInAsync("coord.rennes@coupdepouce.demo");
         await new RequestPage(coordinatrice).OpenAsync(id);
         await coordinatrice.Locator("[data-moderation=hide]").ClickAsync();
         await coordinatrice.Locator("textarea[name=HideReason]").FillAsync("Annonce commerciale, hors charte du réseau");
@@ -56,18 +51,15 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task AMemberSeesNoModerationToolsAndACoordinatriceOfAnotherCoordinationNeither()
     {
-        var author = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(author).SignInAsync("nathalie.dubois@coupdepouce.demo", Password);
+        var author = await browser.SignedInAsync("nathalie.dubois@coupdepouce.demo");
         var form = new PostRequestPage(author);
         await form.OpenAsync();
         await form.FillAsync($"Question pour tout le réseau {Guid.NewGuid():N}"[..40], "Qui connaît une bonne assurance pour une micro-entreprise ?", "Autre", wholeNetwork: true);
         var id = await form.PublishAsync();
 
-        var member = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(member).SignInAsync("sophie.bernard@coupdepouce.demo", Password);
+        var member = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
         await new RequestPage(member).OpenAsync(id);
-        var otherCoordinatrice = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(otherCoordinatrice).SignInAsync("coord.lyon@coupdepouce.demo", Password);
+        var otherCoordinatrice = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
         await new RequestPage(otherCoordinatrice).OpenAsync(id);
 
         await Expect(member.Locator(".moderation-panel")).ToHaveCountAsync(0);

@@ -28,7 +28,7 @@ public sealed class PostHelpRequestHandler(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var author = await db.Members.AsNoTracking()
             .Where(m => m.Id == command.AuthorId)
-            .Select(m => new { m.HomeCoordinationId })
+            .Select(m => new { m.HomeCoordinationId, m.Membership })
             .SingleOrDefaultAsync(ct);
         if (author is null)
         {
@@ -44,6 +44,11 @@ public sealed class PostHelpRequestHandler(
         if (coordinationId != author.HomeCoordinationId)
         {
             return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.CoordinationId), Messages.CoordinationNotYours));
+        }
+
+        if (command.Visibility == Visibility.Coordination && author.Membership != Members.MembershipStatus.Approved)
+        {
+            return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.Visibility), Messages.MembershipNotApprovedYet));
         }
 
         if (!await db.Themes.AnyAsync(t => t.Id == command.ThemeId, ct))

@@ -3,6 +3,15 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CoupDePouce.Domain.Members;
 
+/// <summary>Where she stands with her coordination. Approved is the zero value: members who were there before
+/// approvals existed are approved.</summary>
+public enum MembershipStatus
+{
+    Approved = 0,
+    Pending = 1,
+    Declined = 2,
+}
+
 /// <summary>A member of the network (an adhérente). She is also the Identity account she signs in with.</summary>
 public sealed class Member : IdentityUser<Guid>
 {
@@ -28,9 +37,19 @@ public sealed class Member : IdentityUser<Guid>
 
     public DateTime JoinedAt { get; private set; }
 
-    public static Member Register(string displayName, string email, string activity, int homeCoordinationId, DateTime now) =>
+    /// <summary>Her membership of <see cref="HomeCoordinationId"/>: until one of its coordinatrices approves it, she
+    /// reads and answers only network-wide requests.</summary>
+    public MembershipStatus Membership { get; private set; }
+
+    /// <summary>What the coordinatrice said when she decided (a decline always says why).</summary>
+    public string? MembershipMessage { get; private set; }
+
+    /// <summary>A new member. Through sign-up her membership waits for a coordinatrice (<paramref name="pending"/>);
+    /// accounts created by the network itself (demo data, tests) are approved.</summary>
+    public static Member Register(string displayName, string email, string activity, int homeCoordinationId, DateTime now, bool pending = false) =>
         new()
         {
+            Membership = pending ? MembershipStatus.Pending : MembershipStatus.Approved,
             Id = Guid.CreateVersion7(),
             DisplayName = Text.Clean(displayName),
             UserName = email.Trim(),
@@ -41,4 +60,15 @@ public sealed class Member : IdentityUser<Guid>
             // Every account locks after repeated wrong passwords, however it was created.
             LockoutEnabled = true,
         };
+
+    internal void DecideMembership(bool approve, string? message)
+    {
+        if (Membership != MembershipStatus.Pending)
+        {
+            throw new DomainRuleViolation(Resources.Messages.MembershipAlreadyDecided);
+        }
+
+        Membership = approve ? MembershipStatus.Approved : MembershipStatus.Declined;
+        MembershipMessage = message;
+    }
 }

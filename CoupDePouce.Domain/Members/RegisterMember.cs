@@ -44,7 +44,7 @@ public sealed class RegisterMemberHandler(
             return Result<Guid>.Invalid(new Problem(nameof(RegisterMember.Email), Messages.EmailTaken));
         }
 
-        var member = Member.Register(command.DisplayName!, email, command.Activity ?? string.Empty, coordination.Id, clock.GetUtcNow().UtcDateTime);
+        var member = Member.Register(command.DisplayName!, email, command.Activity ?? string.Empty, coordination.Id, clock.GetUtcNow().UtcDateTime, pending: true);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(member, command.Password!);
         if (created.Succeeded)

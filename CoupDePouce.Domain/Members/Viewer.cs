@@ -31,6 +31,7 @@ public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmi
             .Select(m => new
             {
                 m.HomeCoordinationId,
+                m.Membership,
                 IsAdmin = db.UserRoles.Any(r => r.UserId == id && r.RoleId == MemberRoles.AdminRoleId),
             })
             .SingleOrDefaultAsync(ct);
@@ -43,6 +44,8 @@ public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmi
             .Where(a => a.MemberId == id)
             .Select(a => a.CoordinationId)
             .ToListAsync(ct);
-        return new Viewer(id, member.HomeCoordinationId, member.IsAdmin, coordinated.ToHashSet());
+        // Until her membership is approved, she belongs to no coordination: network-wide requests only.
+        var home = member.Membership == MembershipStatus.Approved ? member.HomeCoordinationId : (int?)null;
+        return new Viewer(id, home, member.IsAdmin, coordinated.ToHashSet());
     }
 }

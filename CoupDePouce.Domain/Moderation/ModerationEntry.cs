@@ -11,11 +11,14 @@ public enum ModerationAction
     ChangeTheme = 7,
     CloseAsDuplicate = 8,
     CloseRequest = 9,
+    ApproveMembership = 10,
+    DeclineMembership = 11,
 }
 
 public enum ModerationTarget
 {
     Request = 1,
+    Member = 2,
 }
 
 /// <summary>One line of the moderation log: who did what, on what, when and why. Written in the same transaction
@@ -28,8 +31,10 @@ public sealed class ModerationEntry
     {
     }
 
-    internal ModerationEntry(DateTime at, Guid actorId, int coordinationId, ModerationAction action, ModerationTarget target, long targetId, string? reason)
+    internal ModerationEntry(
+        DateTime at, Guid actorId, int coordinationId, ModerationAction action, ModerationTarget target, long targetId, string? reason, Guid? targetMemberId = null)
     {
+        TargetMemberId = targetMemberId;
         At = at;
         ActorId = actorId;
         CoordinationId = coordinationId;
@@ -52,7 +57,11 @@ public sealed class ModerationEntry
 
     public ModerationTarget Target { get; private set; }
 
+    /// <summary>The request's id (for a request).</summary>
     public long TargetId { get; private set; }
+
+    /// <summary>The member concerned (for a membership decision).</summary>
+    public Guid? TargetMemberId { get; private set; }
 
     public string? Reason { get; private set; }
 }

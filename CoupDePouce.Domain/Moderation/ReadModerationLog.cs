@@ -30,7 +30,8 @@ public sealed record ModerationLogLine(
     ModerationTarget Target,
     long TargetId,
     string? TargetTitle,
-    string? Reason);
+    string? Reason,
+    Guid? TargetMemberId = null);
 
 public sealed record ModerationLogExcerpt(IReadOnlyList<ModerationLogLine> Lines, bool HasMore, IReadOnlyList<(int Id, string Name)> Coordinations);
 
@@ -84,10 +85,15 @@ public sealed class ReadModerationLogHandler(IDbContextFactory<BoardDbContext> d
                 join c in db.Coordinations on e.CoordinationId equals c.Id
                 join r in db.HelpRequests on e.TargetId equals r.Id into requests
                 from request in requests.DefaultIfEmpty()
+                join t in db.Members on e.TargetMemberId equals t.Id into targets
+                from target in targets.DefaultIfEmpty()
                 orderby e.At descending, e.Id descending
                 select new ModerationLogLine(
                     e.Id, e.At, e.ActorId, actor == null ? string.Empty : actor.DisplayName, e.CoordinationId, c.Name, e.Action, e.Target,
-                    e.TargetId, e.Target == ModerationTarget.Request && request != null ? request.Title : null, e.Reason))
+                    e.TargetId,
+                    e.Target == ModerationTarget.Request && request != null ? request.Title : e.Target == ModerationTarget.Member && target != null ? target.DisplayName : null,
+                    e.Reason,
+                    e.TargetMemberId))
             .Skip(Math.Max(0, query.Skip))
             .Take(ReadModerationLog.PageSize + 1)
             .ToListAsync(ct);

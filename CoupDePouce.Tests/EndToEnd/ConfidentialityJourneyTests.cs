@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using CoupDePouce.Tests.EndToEnd.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,6 +12,17 @@ public sealed class ConfidentialityJourneyTests(BrowserFixture browser)
     {
         var rennesAsker = await browser.NewPageAsync();
         await new RegisterPage(rennesAsker).RegisterAsync("Maëlle Rennaise", "Rennes");
+        await Expect(rennesAsker.Locator(".membership-note")).ToContainTextAsync("Votre adhésion à Rennes attend la validation d'une coordinatrice");
+
+        // Rennes' coordinatrice sees her in the queue (the count is in her menu) and approves her.
+        var coordinatrice = await browser.SignedInAsync("coord.rennes@coupdepouce.demo");
+        await coordinatrice.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Adhésions \(\d+\)$") }).ClickAsync();
+        var waiting = coordinatrice.Locator(".pending-member", new() { HasText = "Maëlle Rennaise" });
+        await Live.WaitAsync(coordinatrice);
+        await waiting.Locator("[data-membership=approve]").ClickAsync();
+        await Expect(coordinatrice.Locator(".form-notice")).ToHaveTextAsync("L'adhésion de Maëlle Rennaise est validée.");
+        await Expect(waiting).ToHaveCountAsync(0);
+
         var form = new PostRequestPage(rennesAsker);
         await form.OpenAsync();
         var title = $"Question confidentielle sur mon associée {Guid.NewGuid():N}"[..64];

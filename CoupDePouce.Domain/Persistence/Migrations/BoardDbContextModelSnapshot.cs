@@ -321,6 +321,13 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Membership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MembershipMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -358,6 +365,8 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("Membership", "HomeCoordinationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -404,6 +413,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
                     b.Property<long>("TargetId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TargetMemberId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -26,6 +26,11 @@ public sealed class AnswerHelpRequestHandler(HelpRequestActions actions, IValida
 
         var result = await actions.RunAsync(command.MemberId, command.RequestId, async context =>
         {
+            if (await Moderation.SuspendMemberHandler.RefusalForAsync(context.Db, context.MemberId, context.Now, ct) is { } suspended)
+            {
+                throw DomainRuleViolation.Forbidden(suspended);
+            }
+
             var answer = context.Request.AddAnswer(context.MemberId, command.Body!, context.Now);
             await FollowHelpRequestHandler.EnsureFollowingAsync(context.Db, context.MemberId, context.Request.Id, context.Now, ct);
             return answer;

@@ -46,6 +46,11 @@ public sealed class PostHelpRequestHandler(
             return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.CoordinationId), Messages.CoordinationNotYours));
         }
 
+        if (await Moderation.SuspendMemberHandler.RefusalForAsync(db, command.AuthorId, clock.GetUtcNow().UtcDateTime, ct) is { } suspended)
+        {
+            return Result<long>.Forbidden(suspended);
+        }
+
         if (command.Visibility == Visibility.Coordination && author.Membership != Members.MembershipStatus.Approved)
         {
             return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.Visibility), Messages.MembershipNotApprovedYet));

@@ -44,6 +44,19 @@ public sealed class Member : IdentityUser<Guid>
     /// <summary>What the coordinatrice said when she decided (a decline always says why).</summary>
     public string? MembershipMessage { get; private set; }
 
+    /// <summary>Until then she may not post requests nor answers (a coordinatrice's decision, with a reason).</summary>
+    public DateTime? SuspendedUntil { get; private set; }
+
+    public string? SuspensionReason { get; private set; }
+
+    public bool IsSuspendedAt(DateTime now) => SuspendedUntil > now;
+
+    internal void Suspend(DateTime until, string reason)
+    {
+        SuspendedUntil = until;
+        SuspensionReason = reason;
+    }
+
     /// <summary>A new member. Through sign-up her membership waits for a coordinatrice (<paramref name="pending"/>);
     /// accounts created by the network itself (demo data, tests) are approved.</summary>
     public static Member Register(string displayName, string email, string activity, int homeCoordinationId, DateTime now, bool pending = false) =>

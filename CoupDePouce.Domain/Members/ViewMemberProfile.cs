@@ -23,7 +23,9 @@ public sealed record MemberProfile(
     IReadOnlyList<ProfileAnswer> Answers,
     int HelpfulAnswers,
     GiveAndReceive? Balance,
-    bool IsViewer);
+    bool IsViewer,
+    bool ViewerModerates = false,
+    DateTime? SuspendedUntil = null);
 
 /// <summary>A member's page, for signed-in members: her history lists only what the viewer may see.</summary>
 public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> dbFactory)
@@ -43,7 +45,7 @@ public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> d
                 from m in db.Members.AsNoTracking()
                 where m.Id == query.MemberId
                 join c in db.Coordinations on m.HomeCoordinationId equals c.Id
-                select new { m.Id, m.DisplayName, m.Activity, m.JoinedAt, m.HomeCoordinationId, CoordinationName = c.Name })
+                select new { m.Id, m.DisplayName, m.Activity, m.JoinedAt, m.HomeCoordinationId, CoordinationName = c.Name, m.SuspendedUntil })
             .SingleOrDefaultAsync(ct);
         if (member is null)
         {
@@ -90,6 +92,8 @@ public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> d
 
         return new MemberProfile(
             member.Id, member.DisplayName, member.CoordinationName, member.Activity, member.JoinedAt, skills, requests, answers,
-            helpful, balance, viewer.MemberId == member.Id);
+            helpful, balance, viewer.MemberId == member.Id,
+            ViewerModerates: viewer.Moderates(member.HomeCoordinationId) && viewer.MemberId != member.Id,
+            SuspendedUntil: member.SuspendedUntil);
     }
 }

@@ -13,6 +13,7 @@ public enum ModerationAction
     CloseRequest = 9,
     ApproveMembership = 10,
     DeclineMembership = 11,
+    SuspendMember = 12,
 }
 
 public enum ModerationTarget
@@ -57,7 +58,7 @@ public sealed class ModerationEntry
 
     public ModerationTarget Target { get; private set; }
 
-    /// <summary>The request's id (for a request).</summary>
+    /// <summary>The request's id (for a request); for a suspension, its length in days.</summary>
     public long TargetId { get; private set; }
 
     /// <summary>The member concerned (for a membership decision).</summary>

@@ -13,6 +13,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.DisplayName).HasMaxLength(Member.DisplayNameMaxLength).IsRequired();
         builder.Property(m => m.MembershipMessage).HasMaxLength(Moderation.ModerationEntry.MaxReasonLength * 2);
         builder.HasIndex(m => new { m.Membership, m.HomeCoordinationId });
+        builder.Property(m => m.SuspensionReason).HasMaxLength(Moderation.ModerationEntry.MaxReasonLength * 2);
         builder.Property(m => m.Activity).HasMaxLength(Member.ActivityMaxLength).IsRequired();
         builder.HasOne<Coordination>().WithMany().HasForeignKey(m => m.HomeCoordinationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.HomeCoordinationId);

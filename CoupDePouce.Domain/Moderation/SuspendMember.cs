@@ -1,0 +1,63 @@
+using System.Globalization;
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CoupDePouce.Domain.Moderation;
+
+/// <summary>A coordinatrice of her coordination (or an admin) suspends a member from posting requests and answers
+/// for some days, saying why. Logged with it. Suspending again replaces the end date.</summary>
+public sealed record SuspendMember(Guid ModeratorId, Guid MemberId, int Days, string? Reason);
+
+public sealed class SuspendMemberHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<SuspendMemberHandler> logger)
+{
+    public const int MaxDays = 365;
+    public const int MinReasonLength = 5;
+
+    public async Task<Result<DateTime>> HandleAsync(SuspendMember command, CancellationToken ct = default)
+    {
+        var reason = Text.Clean(command.Reason ?? string.Empty);
+        if (command.Days is < 1 or > MaxDays)
+        {
+            return Result<DateTime>.Invalid(new Problem(nameof(SuspendMember.Days), string.Format(CultureInfo.CurrentCulture, Messages.SuspensionDays, MaxDays)));
+        }
+
+        if (reason.Length is < MinReasonLength or > ModerationEntry.MaxReasonLength)
+        {
+            return Result<DateTime>.Invalid(new Problem(nameof(SuspendMember.Reason),
+                string.Format(CultureInfo.CurrentCulture, Messages.ModerationReasonLength, MinReasonLength, ModerationEntry.MaxReasonLength)));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var viewer = await Viewer.LoadAsync(db, command.ModeratorId, ct);
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == command.MemberId, ct);
+        if (!viewer.IsSignedIn || member is null || !viewer.Moderates(member.HomeCoordinationId) || member.Id == viewer.MemberId)
+        {
+            logger.LogWarning("Member {ModeratorId} was refused suspending {MemberId}", command.ModeratorId, command.MemberId);
+            return Result<DateTime>.Forbidden(Messages.OnlyModeratorsSuspend);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now.AddDays(command.Days);
+        member.Suspend(until, reason);
+        db.ModerationLog.Add(new ModerationEntry(now, command.ModeratorId, member.HomeCoordinationId, ModerationAction.SuspendMember,
+            ModerationTarget.Member, command.Days, reason, member.Id));
+        await db.SaveChangesAsync(ct);
+        return Result<DateTime>.Success(until);
+    }
+
+    /// <summary>The refusal a suspended member reads when she tries to post (null when she may).</summary>
+    internal static async Task<string?> RefusalForAsync(BoardDbContext db, Guid memberId, DateTime now, CancellationToken ct)
+    {
+        var suspension = await db.Members.AsNoTracking()
+            .Where(m => m.Id == memberId && m.SuspendedUntil > now)
+            .Select(m => new { m.SuspendedUntil, m.SuspensionReason })
+            .SingleOrDefaultAsync(ct);
+        return suspension is null
+            ? null
+            : string.Format(CultureInfo.CurrentCulture, Messages.SuspendedUntil, suspension.SuspendedUntil!.Value.ToLocalTime().ToString("d MMMM yyyy", CultureInfo.CurrentCulture), suspension.SuspensionReason);
+    }
+}

@@ -13,7 +13,9 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
     {
         builder.Ignore(r => r.DomainEvents);
         builder.Property(r => r.Title).HasMaxLength(HelpRequest.TitleMaxLength * 2).IsRequired();
-        builder.HasIndex(r => r.PinnedAt);
+        // Partial: only pinned requests are in it, so the board's main query (PinnedAt IS NULL) never picks it over
+        // the CreatedAt order, while the pinned head of the board reads it directly.
+        builder.HasIndex(r => r.PinnedAt).HasFilter("PinnedAt IS NOT NULL");
         builder.Property(r => r.HiddenReason).HasMaxLength(Moderation.ModerationEntry.MaxReasonLength * 2);
         builder.Property(r => r.Details).IsRequired();
         builder.HasOne<Theme>().WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.Restrict);

@@ -221,7 +221,8 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PinnedAt");
+                    b.HasIndex("PinnedAt")
+                        .HasFilter("PinnedAt IS NOT NULL");
 
                     b.HasIndex("ThemeId");
 

@@ -2,20 +2,16 @@ using CoupDePouce.Domain.HelpRequests;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
-public sealed class BoardFilterTests : NetworkTest
+public sealed class BoardFilterTests : RennesAndLyonTest
 {
-    private int _rennes;
-    private int _lyon;
     private Guid _camille;
     private Guid _julie;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _lyon = await Network.AddCoordinationAsync("Lyon");
-        _camille = await Network.AddMemberAsync(_rennes, "Camille");
-        _julie = await Network.AddMemberAsync(_lyon, "Julie");
+        _camille = await Network.AddMemberAsync(Rennes, "Camille");
+        _julie = await Network.AddMemberAsync(Lyon, "Julie");
     }
 
     private async Task<List<long>> BoardAsync(Guid viewer, BoardFilter filter) =>
@@ -41,7 +37,7 @@ public sealed class BoardFilterTests : NetworkTest
         var rennesRequest = await Network.PostAsync(_camille, Visibility.Network, "Une demande de Rennes sur le juridique");
         var lyonRequest = await Network.PostAsync(_julie, Visibility.Network, "Une demande de Lyon sur le juridique");
 
-        Assert.Equal([rennesRequest], await BoardAsync(_julie, new BoardFilter(CoordinationId: _rennes)));
+        Assert.Equal([rennesRequest], await BoardAsync(_julie, new BoardFilter(CoordinationId: Rennes)));
         Assert.Equal([lyonRequest], await BoardAsync(_julie, new BoardFilter(OnlyMyCoordination: true)));
         Assert.Equal([lyonRequest, rennesRequest], await BoardAsync(_julie, new BoardFilter(ThemeId: 1)));
         Assert.Empty(await BoardAsync(_julie, new BoardFilter(ThemeId: 2)));

@@ -3,19 +3,15 @@ using CoupDePouce.Domain.HelpRequests;
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
 /// <summary>The board's listing and its confidentiality rule: who sees which request.</summary>
-public sealed class BrowseBoardTests : NetworkTest
+public sealed class BrowseBoardTests : RennesAndLyonTest
 {
-    private int _rennes;
-    private int _lyon;
     private Guid _camille;
     private Guid _sophie;
 
     private async Task ArrangeTwoCoordinationsAsync()
     {
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _lyon = await Network.AddCoordinationAsync("Lyon");
-        _camille = await Network.AddMemberAsync(_rennes, "Camille");
-        _sophie = await Network.AddMemberAsync(_lyon, "Sophie");
+        _camille = await Network.AddMemberAsync(Rennes, "Camille");
+        _sophie = await Network.AddMemberAsync(Lyon, "Sophie");
     }
 
     private async Task<List<long>> BoardOfAsync(Guid? viewer)
@@ -29,7 +25,7 @@ public sealed class BrowseBoardTests : NetworkTest
     {
         await ArrangeTwoCoordinationsAsync();
         var request = await Network.PostAsync(_camille, Visibility.Coordination);
-        var anotherRennesMember = await Network.AddMemberAsync(_rennes);
+        var anotherRennesMember = await Network.AddMemberAsync(Rennes);
 
         Assert.Contains(request, await BoardOfAsync(anotherRennesMember));
         Assert.Contains(request, await BoardOfAsync(_camille));
@@ -69,7 +65,7 @@ public sealed class BrowseBoardTests : NetworkTest
     {
         await ArrangeTwoCoordinationsAsync();
         var request = await Network.PostAsync(_camille, Visibility.Coordination);
-        var coordinatriceOfRennesLivingInLyon = await Network.AddMemberAsync(_lyon, coordinates: _rennes);
+        var coordinatriceOfRennesLivingInLyon = await Network.AddMemberAsync(Lyon, coordinates: Rennes);
 
         Assert.Contains(request, await BoardOfAsync(coordinatriceOfRennesLivingInLyon));
     }
@@ -79,7 +75,7 @@ public sealed class BrowseBoardTests : NetworkTest
     {
         await ArrangeTwoCoordinationsAsync();
         var request = await Network.PostAsync(_camille, Visibility.Coordination);
-        var admin = await Network.AddMemberAsync(_lyon, admin: true);
+        var admin = await Network.AddMemberAsync(Lyon, admin: true);
 
         Assert.Contains(request, await BoardOfAsync(admin));
     }

@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
 /// <summary>The conversation's rules, through the use cases the pages call, on real SQLite.</summary>
-public sealed class ConversationTests : NetworkTest
+public sealed class ConversationTests : RennesAndLyonTest
 {
-    private int _rennes;
-    private int _lyon;
     private Guid _asker;
     private Guid _helper;
     private Guid _lyonMember;
@@ -16,11 +14,9 @@ public sealed class ConversationTests : NetworkTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _lyon = await Network.AddCoordinationAsync("Lyon");
-        _asker = await Network.AddMemberAsync(_rennes, "Camille");
-        _helper = await Network.AddMemberAsync(_rennes, "Sophie");
-        _lyonMember = await Network.AddMemberAsync(_lyon, "Julie");
+        _asker = await Network.AddMemberAsync(Rennes, "Camille");
+        _helper = await Network.AddMemberAsync(Rennes, "Sophie");
+        _lyonMember = await Network.AddMemberAsync(Lyon, "Julie");
     }
 
     private T Use<T>()
@@ -100,7 +96,7 @@ public sealed class ConversationTests : NetworkTest
     {
         var request = await Network.PostAsync(_asker, Visibility.Coordination);
         var answer = await Network.AnswerAsync(_helper, request);
-        var other = await Network.AddMemberAsync(_rennes);
+        var other = await Network.AddMemberAsync(Rennes);
 
         var result = await Use<ResolveHelpRequestHandler>().HandleAsync(new MarkAnswerHelpful(other, request, answer));
 
@@ -282,7 +278,7 @@ public sealed class ConversationTests : NetworkTest
     public async Task TwoMembersAnsweringAtTheSameMomentAreBothCounted()
     {
         var request = await Network.PostAsync(_asker, Visibility.Network);
-        var helpers = new[] { _helper, _lyonMember, await Network.AddMemberAsync(_lyon), await Network.AddMemberAsync(_rennes) };
+        var helpers = new[] { _helper, _lyonMember, await Network.AddMemberAsync(Lyon), await Network.AddMemberAsync(Rennes) };
 
         await Task.WhenAll(helpers.Select(h => Network.AnswerAsync(h, request, "Une réponse simultanée.")));
 
@@ -295,8 +291,8 @@ public sealed class ConversationTests : NetworkTest
     public async Task ACoordinatriceClosesARequestOfHerCoordinationButNotOfAnother()
     {
         var request = await Network.PostAsync(_asker, Visibility.Network);
-        var coordinatriceOfLyon = await Network.AddMemberAsync(_lyon, coordinates: _lyon);
-        var coordinatriceOfRennes = await Network.AddMemberAsync(_rennes, coordinates: _rennes);
+        var coordinatriceOfLyon = await Network.AddMemberAsync(Lyon, coordinates: Lyon);
+        var coordinatriceOfRennes = await Network.AddMemberAsync(Rennes, coordinates: Rennes);
         var close = Use<CloseHelpRequestHandler>();
 
         var refused = await close.HandleAsync(new CloseHelpRequest(coordinatriceOfLyon, request));

@@ -8,21 +8,17 @@ namespace CoupDePouce.Tests.Domain.Members;
 
 /// <summary>A new member waits for a coordinatrice of the coordination she chose; meanwhile the network is hers,
 /// her coordination's confidential requests are not.</summary>
-public sealed class MembershipTests : NetworkTest
+public sealed class MembershipTests : RennesAndLyonTest
 {
-    private int _rennes;
-    private int _lyon;
     private Guid _coordinatrice;
     private Guid _newcomer;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _lyon = await Network.AddCoordinationAsync("Lyon");
-        _coordinatrice = await Network.AddMemberAsync(_rennes, "Claire", coordinates: _rennes);
+        _coordinatrice = await Network.AddMemberAsync(Rennes, "Claire", coordinates: Rennes);
         var registered = await Network.Get<RegisterMemberHandler>().HandleAsync(
-            new RegisterMember("Maëlle Nouvelle", "maelle@example.org", "un mot de passe assez long", _rennes, "Céramiste"));
+            new RegisterMember("Maëlle Nouvelle", "maelle@example.org", "un mot de passe assez long", Rennes, "Céramiste"));
         _newcomer = registered.Value;
     }
 
@@ -31,7 +27,7 @@ public sealed class MembershipTests : NetworkTest
     [Fact]
     public async Task WhilePendingSheSeesOnlyNetworkRequestsAndCannotPostForHerCoordination()
     {
-        var member = await Network.AddMemberAsync(_rennes);
+        var member = await Network.AddMemberAsync(Rennes);
         var confidential = await Network.PostAsync(member, Visibility.Coordination);
         var open = await Network.PostAsync(member, Visibility.Network);
 
@@ -48,7 +44,7 @@ public sealed class MembershipTests : NetworkTest
     [Fact]
     public async Task OnceHerCoordinatriceApprovesSheBelongsAndTheDecisionIsLogged()
     {
-        var confidential = await Network.PostAsync(await Network.AddMemberAsync(_rennes), Visibility.Coordination);
+        var confidential = await Network.PostAsync(await Network.AddMemberAsync(Rennes), Visibility.Coordination);
 
         Assert.Equal([_newcomer], (await Memberships.PendingAsync(_coordinatrice)).Select(p => p.Id));
         Assert.True((await Memberships.HandleAsync(new DecideMembership(_coordinatrice, _newcomer, Approve: true))).Succeeded);
@@ -56,7 +52,7 @@ public sealed class MembershipTests : NetworkTest
         Assert.NotNull(await Network.Get<ViewHelpRequestHandler>().HandleAsync(new ViewHelpRequest(confidential, _newcomer)));
         Assert.Empty(await Memberships.PendingAsync(_coordinatrice));
         var logged = Assert.Single(await Network.QueryAsync(db => db.ModerationLog.ToListAsync()));
-        Assert.Equal((ModerationAction.ApproveMembership, _coordinatrice, _rennes, (Guid?)_newcomer), (logged.Action, logged.ActorId, logged.CoordinationId, logged.TargetMemberId));
+        Assert.Equal((ModerationAction.ApproveMembership, _coordinatrice, Rennes, (Guid?)_newcomer), (logged.Action, logged.ActorId, logged.CoordinationId, logged.TargetMemberId));
     }
 
     [Fact]
@@ -75,9 +71,9 @@ public sealed class MembershipTests : NetworkTest
     [Fact]
     public async Task OnlyHerCoordinationsCoordinatricesAndAdminsMayDecide()
     {
-        var ofLyon = await Network.AddMemberAsync(_lyon, coordinates: _lyon);
-        var member = await Network.AddMemberAsync(_rennes);
-        var admin = await Network.AddMemberAsync(_lyon, admin: true);
+        var ofLyon = await Network.AddMemberAsync(Lyon, coordinates: Lyon);
+        var member = await Network.AddMemberAsync(Rennes);
+        var admin = await Network.AddMemberAsync(Lyon, admin: true);
 
         Assert.Equal(FailureKind.Forbidden, (await Memberships.HandleAsync(new DecideMembership(ofLyon, _newcomer, true))).Failure);
         Assert.Equal(FailureKind.Forbidden, (await Memberships.HandleAsync(new DecideMembership(member, _newcomer, true))).Failure);

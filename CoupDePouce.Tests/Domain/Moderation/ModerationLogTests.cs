@@ -5,10 +5,8 @@ using CoupDePouce.Domain.Moderation;
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>The log is read by those who moderate: a coordinatrice her coordinations' lines, an admin all.</summary>
-public sealed class ModerationLogTests : NetworkTest
+public sealed class ModerationLogTests : RennesAndLyonTest
 {
-    private int _rennes;
-    private int _lyon;
     private Guid _ofRennes;
     private Guid _ofLyon;
     private Guid _admin;
@@ -18,13 +16,11 @@ public sealed class ModerationLogTests : NetworkTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _lyon = await Network.AddCoordinationAsync("Lyon");
-        _ofRennes = await Network.AddMemberAsync(_rennes, "Claire", coordinates: _rennes);
-        _ofLyon = await Network.AddMemberAsync(_lyon, "Julie", coordinates: _lyon);
-        _admin = await Network.AddMemberAsync(_lyon, "Hélène", admin: true);
-        _rennesRequest = await Network.PostAsync(await Network.AddMemberAsync(_rennes), Visibility.Network, "Une annonce publicitaire de Rennes");
-        _lyonRequest = await Network.PostAsync(await Network.AddMemberAsync(_lyon), Visibility.Coordination, "Une annonce publicitaire de Lyon");
+        _ofRennes = await Network.AddMemberAsync(Rennes, "Claire", coordinates: Rennes);
+        _ofLyon = await Network.AddMemberAsync(Lyon, "Julie", coordinates: Lyon);
+        _admin = await Network.AddMemberAsync(Lyon, "Hélène", admin: true);
+        _rennesRequest = await Network.PostAsync(await Network.AddMemberAsync(Rennes), Visibility.Network, "Une annonce publicitaire de Rennes");
+        _lyonRequest = await Network.PostAsync(await Network.AddMemberAsync(Lyon), Visibility.Coordination, "Une annonce publicitaire de Lyon");
         var moderate = Network.Get<ModerateHelpRequestHandler>();
         await moderate.HandleAsync(new HideHelpRequest(_ofRennes, _rennesRequest, "Publicité"));
         Network.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -48,7 +44,7 @@ public sealed class ModerationLogTests : NetworkTest
     {
         var all = (await ReadAsync(new ReadModerationLog(_admin))).Value!;
         var locks = (await ReadAsync(new ReadModerationLog(_admin, Action: ModerationAction.LockRequest))).Value!;
-        var rennes = (await ReadAsync(new ReadModerationLog(_admin, CoordinationId: _rennes))).Value!;
+        var rennes = (await ReadAsync(new ReadModerationLog(_admin, CoordinationId: Rennes))).Value!;
 
         Assert.Equal([_lyonRequest, _rennesRequest], all.Lines.Select(l => l.TargetId));
         Assert.Equal([_lyonRequest], locks.Lines.Select(l => l.TargetId));
@@ -58,10 +54,10 @@ public sealed class ModerationLogTests : NetworkTest
     [Fact]
     public async Task AMemberOrACoordinatriceAskingForAnotherCoordinationIsRefused()
     {
-        var member = await Network.AddMemberAsync(_rennes);
+        var member = await Network.AddMemberAsync(Rennes);
 
         var asMember = await ReadAsync(new ReadModerationLog(member));
-        var crafted = await ReadAsync(new ReadModerationLog(_ofRennes, CoordinationId: _lyon));
+        var crafted = await ReadAsync(new ReadModerationLog(_ofRennes, CoordinationId: Lyon));
         var unknown = await ReadAsync(new ReadModerationLog(Guid.NewGuid()));
 
         Assert.All([asMember, crafted, unknown], r => Assert.Equal(FailureKind.Forbidden, r.Failure));

@@ -8,10 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>Coordinatrices keep their board healthy: hide and restore, lock and unlock, each decision logged.</summary>
-public sealed class ModerationTests : NetworkTest
+public sealed class ModerationTests : RennesAndLyonTest
 {
-    private int _rennes;
-    private int _lyon;
     private Guid _asker;
     private Guid _neighbour;
     private Guid _coordinatrice;
@@ -19,11 +17,9 @@ public sealed class ModerationTests : NetworkTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _lyon = await Network.AddCoordinationAsync("Lyon");
-        _asker = await Network.AddMemberAsync(_rennes, "Sophie");
-        _neighbour = await Network.AddMemberAsync(_rennes, "Emilie");
-        _coordinatrice = await Network.AddMemberAsync(_rennes, "Claire", coordinates: _rennes);
+        _asker = await Network.AddMemberAsync(Rennes, "Sophie");
+        _neighbour = await Network.AddMemberAsync(Rennes, "Emilie");
+        _coordinatrice = await Network.AddMemberAsync(Rennes, "Claire", coordinates: Rennes);
     }
 
     private ModerateHelpRequestHandler Moderate => Network.Get<ModerateHelpRequestHandler>();
@@ -115,7 +111,7 @@ public sealed class ModerationTests : NetworkTest
         Assert.All(log, e =>
         {
             Assert.Equal(_coordinatrice, e.ActorId);
-            Assert.Equal(_rennes, e.CoordinationId);
+            Assert.Equal(Rennes, e.CoordinationId);
             Assert.Equal(ModerationTarget.Request, e.Target);
             Assert.Equal(request, e.TargetId);
             Assert.Equal(Network.Clock.GetUtcNow().UtcDateTime, e.At);
@@ -138,7 +134,7 @@ public sealed class ModerationTests : NetworkTest
     public async Task ACoordinatriceOfLyonCannotHideARennesRequestThroughACraftedCall()
     {
         var request = await Network.PostAsync(_asker, Visibility.Network);
-        var ofLyon = await Network.AddMemberAsync(_lyon, "Julie", coordinates: _lyon);
+        var ofLyon = await Network.AddMemberAsync(Lyon, "Julie", coordinates: Lyon);
 
         var refused = await Moderate.HandleAsync(new HideHelpRequest(ofLyon, request, "Je n'aime pas cette demande"));
 

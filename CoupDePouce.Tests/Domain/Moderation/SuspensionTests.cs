@@ -6,9 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>A coordinatrice suspends a member of her coordination from posting for some days, saying why.</summary>
-public sealed class SuspensionTests : NetworkTest
+public sealed class SuspensionTests : RennesAndLyonTest
 {
-    private int _rennes;
     private Guid _coordinatrice;
     private Guid _member;
     private long _open;
@@ -16,9 +15,8 @@ public sealed class SuspensionTests : NetworkTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _coordinatrice = await Network.AddMemberAsync(_rennes, "Claire", coordinates: _rennes);
-        _member = await Network.AddMemberAsync(_rennes, "Nina");
+        _coordinatrice = await Network.AddMemberAsync(Rennes, "Claire", coordinates: Rennes);
+        _member = await Network.AddMemberAsync(Rennes, "Nina");
         _open = await Network.PostAsync(_coordinatrice, Visibility.Network);
     }
 
@@ -57,9 +55,8 @@ public sealed class SuspensionTests : NetworkTest
     [Fact]
     public async Task TheSuspensionIsLoggedAndOnlyHerCoordinationsModeratorsMaySuspend()
     {
-        var lyon = await Network.AddCoordinationAsync("Lyon");
-        var ofLyon = await Network.AddMemberAsync(lyon, coordinates: lyon);
-        var peer = await Network.AddMemberAsync(_rennes);
+        var ofLyon = await Network.AddMemberAsync(Lyon, coordinates: Lyon);
+        var peer = await Network.AddMemberAsync(Rennes);
 
         Assert.Equal(FailureKind.Forbidden, (await Suspend.HandleAsync(new SuspendMember(ofLyon, _member, 7, "Je n'aime pas ses messages"))).Failure);
         Assert.Equal(FailureKind.Forbidden, (await Suspend.HandleAsync(new SuspendMember(peer, _member, 7, "Je n'aime pas ses messages"))).Failure);

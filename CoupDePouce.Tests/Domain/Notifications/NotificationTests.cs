@@ -4,9 +4,8 @@ using CoupDePouce.Domain.Notifications;
 
 namespace CoupDePouce.Tests.Domain.Notifications;
 
-public sealed class NotificationTests : NetworkTest
+public sealed class NotificationTests : RennesAndLyonTest
 {
-    private int _rennes;
     private Guid _asker;
     private Guid _sophie;
     private Guid _julie;
@@ -14,10 +13,9 @@ public sealed class NotificationTests : NetworkTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _asker = await Network.AddMemberAsync(_rennes, "Camille");
-        _sophie = await Network.AddMemberAsync(_rennes, "Sophie");
-        _julie = await Network.AddMemberAsync(_rennes, "Julie");
+        _asker = await Network.AddMemberAsync(Rennes, "Camille");
+        _sophie = await Network.AddMemberAsync(Rennes, "Sophie");
+        _julie = await Network.AddMemberAsync(Rennes, "Julie");
     }
 
     private NotificationInboxHandler Inbox => Network.Get<NotificationInboxHandler>();
@@ -121,7 +119,7 @@ public sealed class NotificationTests : NetworkTest
     public async Task TheAskerHearsWhenACoordinatriceClosesHerRequest()
     {
         var request = await Network.PostAsync(_asker, Visibility.Network);
-        var coordinatrice = await Network.AddMemberAsync(_rennes, coordinates: _rennes);
+        var coordinatrice = await Network.AddMemberAsync(Rennes, coordinates: Rennes);
 
         await Network.Get<CloseHelpRequestHandler>().HandleAsync(new CloseHelpRequest(coordinatrice, request));
 

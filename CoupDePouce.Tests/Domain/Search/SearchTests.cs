@@ -4,20 +4,16 @@ using CoupDePouce.Domain.Search;
 namespace CoupDePouce.Tests.Domain.Search;
 
 /// <summary>Full-text search: accents folded, best matches first, answers searched too, confidentiality kept.</summary>
-public sealed class SearchTests : NetworkTest
+public sealed class SearchTests : RennesAndLyonTest
 {
-    private int _rennes;
-    private int _lyon;
     private Guid _camille;
     private Guid _julie;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _rennes = await Network.AddCoordinationAsync("Rennes");
-        _lyon = await Network.AddCoordinationAsync("Lyon");
-        _camille = await Network.AddMemberAsync(_rennes, "Camille");
-        _julie = await Network.AddMemberAsync(_lyon, "Julie");
+        _camille = await Network.AddMemberAsync(Rennes, "Camille");
+        _julie = await Network.AddMemberAsync(Lyon, "Julie");
     }
 
     private async Task<IReadOnlyList<SearchHit>> SearchAsync(Guid viewer, string text, bool matchAny = false) =>
@@ -86,7 +82,7 @@ public sealed class SearchTests : NetworkTest
         await PostAsync("Conflit confidentiel avec mon associée", "Un sujet délicat entre nous deux.", Visibility.Coordination);
 
         Assert.Empty(await SearchAsync(_julie, "associée"));
-        Assert.Single(await SearchAsync(await Network.AddMemberAsync(_rennes), "associée"));
+        Assert.Single(await SearchAsync(await Network.AddMemberAsync(Rennes), "associée"));
         Assert.Empty((await Network.Get<SearchHelpRequestsHandler>().HandleAsync(new SearchHelpRequests(null, "associée"))).Hits);
     }
 

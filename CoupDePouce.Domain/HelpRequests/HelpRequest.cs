@@ -259,10 +259,7 @@ public sealed class HelpRequest : AggregateRoot
     /// expired): no new answers.</summary>
     internal void Close(Viewer moderator, DateTime now, HelpRequest? duplicateOf = null)
     {
-        if (!moderator.Moderates(CoordinationId))
-        {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyModeratorsClose);
-        }
+        EnsureModerator(moderator, Messages.OnlyModeratorsClose);
 
         if (Status == HelpRequestStatus.Closed)
         {
@@ -353,11 +350,11 @@ public sealed class HelpRequest : AggregateRoot
         Close(moderator, now, original);
     }
 
-    private void EnsureModerator(Viewer moderator)
+    private void EnsureModerator(Viewer moderator, string? refusal = null)
     {
         if (!moderator.Moderates(CoordinationId))
         {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyModerators);
+            throw DomainRuleViolation.Forbidden(refusal ?? Messages.OnlyModerators);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class PostHelpRequestHandler(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var author = await db.Members.AsNoTracking()
             .Where(m => m.Id == command.AuthorId)
-            .Select(m => new { m.HomeCoordinationId, m.Membership })
+            .Select(m => new { m.HomeCoordinationId, m.Membership, m.SuspendedUntil, m.SuspensionReason })
             .SingleOrDefaultAsync(ct);
         if (author is null)
         {
@@ -46,7 +46,7 @@ public sealed class PostHelpRequestHandler(
             return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.CoordinationId), Messages.CoordinationNotYours));
         }
 
-        if (await Moderation.SuspendMemberHandler.RefusalForAsync(db, command.AuthorId, clock.GetUtcNow().UtcDateTime, ct) is { } suspended)
+        if (Moderation.SuspendMemberHandler.Refusal(author.SuspendedUntil, author.SuspensionReason, clock.GetUtcNow().UtcDateTime) is { } suspended)
         {
             return Result<long>.Forbidden(suspended);
         }

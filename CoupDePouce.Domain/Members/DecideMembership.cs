@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Persistence;
@@ -19,17 +18,18 @@ public sealed record PendingMember(Guid Id, string DisplayName, string Activity,
 
 public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<DecideMembershipHandler> logger)
 {
-    public const int MinMessageLength = 5;
-
     public async Task<Result<bool>> HandleAsync(DecideMembership command, CancellationToken ct = default)
     {
-        var message = string.IsNullOrWhiteSpace(command.Message) ? null : Text.Clean(command.Message);
-        if ((!command.Approve || message is not null)
-            && (message is null || message.Length is < MinMessageLength or > ModerationEntry.MaxReasonLength))
+        // A decline always says why; an approval may say a word of welcome.
+        string? message = null;
+        if (!command.Approve || !string.IsNullOrWhiteSpace(command.Message))
         {
-            return Result<bool>.Invalid(new Problem(
-                nameof(DecideMembership.Message),
-                string.Format(CultureInfo.CurrentCulture, Messages.MembershipMessageLength, MinMessageLength, ModerationEntry.MaxReasonLength)));
+            if (ModerationReason.Check(command.Message, nameof(DecideMembership.Message), Messages.MembershipMessageLength, out var checkedMessage) is { } problem)
+            {
+                return Result<bool>.Invalid(problem);
+            }
+
+            message = checkedMessage;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -62,20 +62,28 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
     public async Task<IReadOnlyList<PendingMember>> PendingAsync(Guid moderatorId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var viewer = await Viewer.LoadAsync(db, moderatorId, ct);
-        var mine = viewer.CoordinatedCoordinationIds.ToList();
-        if (!viewer.IsAdmin && mine.Count == 0)
-        {
-            return [];
-        }
-
         return await (
-                from m in db.Members.AsNoTracking()
-                where m.Membership == MembershipStatus.Pending && (viewer.IsAdmin || mine.Contains(m.HomeCoordinationId))
+                from m in await PendingForAsync(db, moderatorId, ct)
                 join c in db.Coordinations on m.HomeCoordinationId equals c.Id
                 orderby m.JoinedAt
                 select new PendingMember(m.Id, m.DisplayName, m.Activity, m.Email ?? string.Empty, c.Id, c.Name, m.JoinedAt))
             .ToListAsync(ct);
+    }
+
+    /// <summary>How many wait for her (the count in her menu), without reading them.</summary>
+    public async Task<int> PendingCountAsync(Guid moderatorId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (await PendingForAsync(db, moderatorId, ct)).CountAsync(ct);
+    }
+
+    private static async Task<IQueryable<Member>> PendingForAsync(BoardDbContext db, Guid moderatorId, CancellationToken ct)
+    {
+        var viewer = await Viewer.LoadAsync(db, moderatorId, ct);
+        var mine = viewer.CoordinatedCoordinationIds.ToList();
+        var admin = viewer.IsAdmin;
+        return db.Members.AsNoTracking()
+            .Where(m => m.Membership == MembershipStatus.Pending && (admin || mine.Contains(m.HomeCoordinationId)));
     }
 
     public async Task<MembershipView?> MembershipOfAsync(Guid memberId, CancellationToken ct = default)

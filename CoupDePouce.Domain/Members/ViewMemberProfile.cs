@@ -25,10 +25,10 @@ public sealed record MemberProfile(
     GiveAndReceive? Balance,
     bool IsViewer,
     bool ViewerModerates = false,
-    DateTime? SuspendedUntil = null);
+    DateTime? SuspendedUntil = null); // While it runs, and only for herself and her moderators.
 
 /// <summary>A member's page, for signed-in members: her history lists only what the viewer may see.</summary>
-public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> dbFactory)
+public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
 {
     public const int HistoryLength = 20;
 
@@ -94,6 +94,9 @@ public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> d
             member.Id, member.DisplayName, member.CoordinationName, member.Activity, member.JoinedAt, skills, requests, answers,
             helpful, balance, viewer.MemberId == member.Id,
             ViewerModerates: viewer.Moderates(member.HomeCoordinationId) && viewer.MemberId != member.Id,
-            SuspendedUntil: member.SuspendedUntil);
+            // A running suspension is hers and her moderators' business, nobody else's.
+            SuspendedUntil: member.SuspendedUntil > clock.GetUtcNow().UtcDateTime && (viewer.MemberId == member.Id || viewer.Moderates(member.HomeCoordinationId))
+                ? member.SuspendedUntil
+                : null);
     }
 }

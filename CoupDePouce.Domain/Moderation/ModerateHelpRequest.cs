@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Resources;
@@ -26,16 +25,11 @@ public sealed record CloseAsDuplicate(Guid ModeratorId, long RequestId, long Ori
 /// <summary>Moderation of a request. Who may do it is the aggregate's rule; every decision is logged with it.</summary>
 public sealed class ModerateHelpRequestHandler(HelpRequestActions actions)
 {
-    public const int MinReasonLength = 5;
-
     public Task<Result<bool>> HandleAsync(HideHelpRequest command, CancellationToken ct = default)
     {
-        var reason = Text.Clean(command.Reason ?? string.Empty);
-        if (reason.Length is < MinReasonLength or > ModerationEntry.MaxReasonLength)
+        if (ModerationReason.Check(command.Reason, nameof(HideHelpRequest.Reason), Messages.ModerationReasonLength, out var reason) is { } problem)
         {
-            return Task.FromResult(Result<bool>.Invalid(new Problem(
-                nameof(HideHelpRequest.Reason),
-                string.Format(CultureInfo.CurrentCulture, Messages.ModerationReasonLength, MinReasonLength, ModerationEntry.MaxReasonLength))));
+            return Task.FromResult(Result<bool>.Invalid(problem));
         }
 
         return actions.RunAsync(command.ModeratorId, command.RequestId, context =>

@@ -15,20 +15,16 @@ public sealed record SuspendMember(Guid ModeratorId, Guid MemberId, int Days, st
 public sealed class SuspendMemberHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<SuspendMemberHandler> logger)
 {
     public const int MaxDays = 365;
-    public const int MinReasonLength = 5;
-
     public async Task<Result<DateTime>> HandleAsync(SuspendMember command, CancellationToken ct = default)
     {
-        var reason = Text.Clean(command.Reason ?? string.Empty);
         if (command.Days is < 1 or > MaxDays)
         {
             return Result<DateTime>.Invalid(new Problem(nameof(SuspendMember.Days), string.Format(CultureInfo.CurrentCulture, Messages.SuspensionDays, MaxDays)));
         }
 
-        if (reason.Length is < MinReasonLength or > ModerationEntry.MaxReasonLength)
+        if (ModerationReason.Check(command.Reason, nameof(SuspendMember.Reason), Messages.ModerationReasonLength, out var reason) is { } problem)
         {
-            return Result<DateTime>.Invalid(new Problem(nameof(SuspendMember.Reason),
-                string.Format(CultureInfo.CurrentCulture, Messages.ModerationReasonLength, MinReasonLength, ModerationEntry.MaxReasonLength)));
+            return Result<DateTime>.Invalid(problem);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -53,11 +49,15 @@ public sealed class SuspendMemberHandler(IDbContextFactory<BoardDbContext> dbFac
     internal static async Task<string?> RefusalForAsync(BoardDbContext db, Guid memberId, DateTime now, CancellationToken ct)
     {
         var suspension = await db.Members.AsNoTracking()
-            .Where(m => m.Id == memberId && m.SuspendedUntil > now)
+            .Where(m => m.Id == memberId)
             .Select(m => new { m.SuspendedUntil, m.SuspensionReason })
             .SingleOrDefaultAsync(ct);
-        return suspension is null
-            ? null
-            : string.Format(CultureInfo.CurrentCulture, Messages.SuspendedUntil, suspension.SuspendedUntil!.Value.ToLocalTime().ToString("d MMMM yyyy", CultureInfo.CurrentCulture), suspension.SuspensionReason);
+        return Refusal(suspension?.SuspendedUntil, suspension?.SuspensionReason, now);
     }
+
+    /// <summary>The same, from a suspension already read with the rest of the member.</summary>
+    internal static string? Refusal(DateTime? suspendedUntil, string? reason, DateTime now) =>
+        suspendedUntil is { } until && until > now
+            ? string.Format(CultureInfo.CurrentCulture, Messages.SuspendedUntil, until.ToLocalTime().ToString("d MMMM yyyy", CultureInfo.CurrentCulture), reason)
+            : null;
 }

@@ -15,6 +15,19 @@ public static class Text
         return clean.Length == 0 ? 0 : new StringInfo(clean).LengthInTextElements;
     }
 
+    /// <summary>The beginning of a text, cut between words, with an ellipsis when it was longer.</summary>
+    public static string Excerpt(string value, int length)
+    {
+        var flat = Clean(value).ReplaceLineEndings(" ");
+        if (flat.Length <= length)
+        {
+            return flat;
+        }
+
+        var cut = flat.LastIndexOf(' ', length);
+        return string.Concat(flat.AsSpan(0, cut > length / 2 ? cut : length), "…");
+    }
+
     public static string Format(string template, params object[] args) =>
         string.Format(CultureInfo.CurrentCulture, template, args);
 }

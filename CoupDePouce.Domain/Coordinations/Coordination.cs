@@ -29,5 +29,15 @@ public sealed class Coordination
 
     public string Country { get; private set; }
 
+    /// <summary>Archived: closed to new members and moves; its members, requests and log stay readable.</summary>
     public bool IsArchived { get; private set; }
+
+    internal void Rename(string name, string region, string country)
+    {
+        Name = name.Trim();
+        Region = region.Trim();
+        Country = country.Trim();
+    }
+
+    internal void SetArchived(bool archived) => IsArchived = archived;
 }

@@ -40,6 +40,15 @@ public sealed class Answer
     /// <summary>Withdrawn by its author: kept, but no longer shown or counted.</summary>
     public bool IsWithdrawn { get; private set; }
 
+    /// <summary>Hidden by moderation (or by three reports, pending review): shown, with the reason, only to its
+    /// author and its moderators; not counted.</summary>
+    public bool IsHidden { get; private set; }
+
+    public string? HiddenReason { get; private set; }
+
+    /// <summary>Hidden by members' reports rather than by a coordinatrice: dismissing the reports restores it.</summary>
+    public bool HiddenByReports { get; private set; }
+
     /// <summary>The asker said « ça m'a aidée » about this answer.</summary>
     public bool IsHelpful { get; private set; }
 
@@ -59,6 +68,37 @@ public sealed class Answer
     }
 
     internal void Withdraw() => IsWithdrawn = true;
+
+    internal void Hide(string reason, bool byReports)
+    {
+        if (IsHidden)
+        {
+            throw new DomainRuleViolation(Messages.AlreadyHidden);
+        }
+
+        IsHidden = true;
+        HiddenReason = Text.Clean(reason);
+        HiddenByReports = byReports;
+    }
+
+    /// <summary>A coordinatrice agrees with the reports that hid it: hidden for her reason now.</summary>
+    internal void ConfirmHidden(string reason)
+    {
+        HiddenReason = Text.Clean(reason);
+        HiddenByReports = false;
+    }
+
+    internal void Restore()
+    {
+        if (!IsHidden)
+        {
+            throw new DomainRuleViolation(Messages.NotHidden);
+        }
+
+        IsHidden = false;
+        HiddenReason = null;
+        HiddenByReports = false;
+    }
 
     /// <summary>« merci »: once per member, a second time takes it back. Returns whether she now thanks it.</summary>
     internal bool ToggleThanks(Guid memberId, DateTime now)

@@ -63,6 +63,9 @@ public sealed class HelpRequest : AggregateRoot
 
     public string? HiddenReason { get; private set; }
 
+    /// <summary>Hidden by members' reports rather than by a coordinatrice: dismissing the reports restores it.</summary>
+    public bool HiddenByReports { get; private set; }
+
     /// <summary>Locked by moderation: it stays readable, nobody can answer it any more.</summary>
     public bool IsLocked { get; private set; }
 
@@ -179,7 +182,7 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>« merci » on someone else's answer, once per member; a second time takes it back.</summary>
     internal Answer ToggleThanks(Guid byMemberId, long answerId, DateTime now)
     {
-        var answer = FindAnswer(answerId);
+        var answer = FindShownAnswer(answerId);
         var thanked = answer.ToggleThanks(byMemberId, now);
         Raise(new AnswerThanked(this, answer, byMemberId, thanked, now));
         return answer;
@@ -194,7 +197,7 @@ public sealed class HelpRequest : AggregateRoot
             throw DomainRuleViolation.Forbidden(Messages.OnlyAskerResolves);
         }
 
-        return MarkHelpful(byMemberId, FindAnswer(answerId), now);
+        return MarkHelpful(byMemberId, FindShownAnswer(answerId), now);
     }
 
     internal Answer MarkHelpful(Guid byMemberId, Answer answer, DateTime now)
@@ -204,7 +207,7 @@ public sealed class HelpRequest : AggregateRoot
             throw DomainRuleViolation.Forbidden(Messages.OnlyAskerResolves);
         }
 
-        if (!_answers.Contains(answer) || answer.IsWithdrawn)
+        if (!_answers.Contains(answer) || answer.IsWithdrawn || answer.IsHidden)
         {
             throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
         }
@@ -296,6 +299,7 @@ public sealed class HelpRequest : AggregateRoot
 
         IsHidden = false;
         HiddenReason = null;
+        HiddenByReports = false;
         Raise(new HelpRequestRestored(this, moderator.MemberId, now));
     }
 
@@ -350,6 +354,102 @@ public sealed class HelpRequest : AggregateRoot
         Close(moderator, now, original);
     }
 
+    /// <summary>Takes off the board, pending a coordinatrice's review, a request that three members reported.</summary>
+    internal void HideForReview(string reason, DateTime now)
+    {
+        if (IsHidden)
+        {
+            return;
+        }
+
+        IsHidden = true;
+        HiddenByReports = true;
+        HiddenReason = reason;
+        Raise(new HelpRequestHidden(this, reason, null, now));
+    }
+
+    /// <summary>An answer hidden by a moderator: a coordinatrice of this request's coordination, or of the
+    /// coordination its author belongs to (<paramref name="authorCoordinationId"/>), or an admin.</summary>
+    internal Answer HideAnswer(Viewer moderator, long answerId, int authorCoordinationId, string reason, DateTime now)
+    {
+        var answer = FindAnswer(answerId);
+        EnsureAnswerModerator(moderator, authorCoordinationId);
+        answer.Hide(reason, byReports: false);
+        RecountAnswers();
+        Raise(new AnswerHidden(this, answer, ModerationCoordinationFor(moderator, authorCoordinationId), moderator.MemberId, now));
+        return answer;
+    }
+
+    internal Answer RestoreAnswer(Viewer moderator, long answerId, int authorCoordinationId, DateTime now)
+    {
+        var answer = FindAnswer(answerId);
+        EnsureAnswerModerator(moderator, authorCoordinationId);
+        answer.Restore();
+        RecountAnswers();
+        Raise(new AnswerRestored(this, answer, ModerationCoordinationFor(moderator, authorCoordinationId), moderator.MemberId, now));
+        return answer;
+    }
+
+    /// <summary>An answer three members reported, off the thread pending review.</summary>
+    internal void HideAnswerForReview(long answerId, string reason, DateTime now)
+    {
+        var answer = FindAnswer(answerId);
+        if (answer.IsHidden)
+        {
+            return;
+        }
+
+        answer.Hide(reason, byReports: true);
+        RecountAnswers();
+        Raise(new AnswerHidden(this, answer, CoordinationId, null, now));
+    }
+
+    /// <summary>A coordinatrice agrees with the reports about this request (no <paramref name="answerId"/>) or one
+    /// of its answers: hidden with her reason, which its author is told.</summary>
+    internal void ConfirmHidden(Viewer moderator, long? answerId, int authorCoordinationId, string reason, DateTime now)
+    {
+        if (answerId is { } id)
+        {
+            var answer = FindAnswer(id);
+            if (!answer.IsHidden)
+            {
+                HideAnswer(moderator, id, authorCoordinationId, reason, now);
+                return;
+            }
+
+            EnsureAnswerModerator(moderator, authorCoordinationId);
+            answer.ConfirmHidden(reason);
+            Raise(new AnswerHidden(this, answer, ModerationCoordinationFor(moderator, authorCoordinationId), moderator.MemberId, now));
+            return;
+        }
+
+        if (!IsHidden)
+        {
+            Hide(moderator, reason, now);
+            return;
+        }
+
+        EnsureModerator(moderator);
+        HiddenReason = Text.Clean(reason);
+        HiddenByReports = false;
+        Raise(new HelpRequestHidden(this, HiddenReason, moderator.MemberId, now));
+    }
+
+    internal bool CanModerateAnswer(Viewer moderator, int authorCoordinationId) =>
+        moderator.Moderates(CoordinationId) || moderator.Moderates(authorCoordinationId);
+
+    /// <summary>Whose log line it is: this request's coordination when she moderates it, otherwise her member's.</summary>
+    private int ModerationCoordinationFor(Viewer moderator, int authorCoordinationId) =>
+        moderator.Moderates(CoordinationId) ? CoordinationId : authorCoordinationId;
+
+    private void EnsureAnswerModerator(Viewer moderator, int authorCoordinationId)
+    {
+        if (!CanModerateAnswer(moderator, authorCoordinationId))
+        {
+            throw DomainRuleViolation.Forbidden(Messages.OnlyModerators);
+        }
+    }
+
     private void EnsureModerator(Viewer moderator, string? refusal = null)
     {
         if (!moderator.Moderates(CoordinationId))
@@ -357,6 +457,11 @@ public sealed class HelpRequest : AggregateRoot
             throw DomainRuleViolation.Forbidden(refusal ?? Messages.OnlyModerators);
         }
     }
+
+    /// <summary>An answer everyone who sees the request sees (not hidden by moderation).</summary>
+    private Answer FindShownAnswer(long answerId) =>
+        _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn && !a.IsHidden)
+        ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
 
     private Answer FindAnswer(long answerId) =>
         _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)
@@ -394,9 +499,9 @@ public sealed class HelpRequest : AggregateRoot
 
     private void RecountAnswers()
     {
-        AnswerCount = _answers.Count(a => !a.IsWithdrawn && a.AuthorId != AuthorId);
+        AnswerCount = _answers.Count(a => !a.IsWithdrawn && !a.IsHidden && a.AuthorId != AuthorId);
         if (Status == HelpRequestStatus.Closed
-            || (Status == HelpRequestStatus.Resolved && _answers.Any(a => a.IsHelpful && !a.IsWithdrawn)))
+            || (Status == HelpRequestStatus.Resolved && _answers.Any(a => a.IsHelpful && !a.IsWithdrawn && !a.IsHidden)))
         {
             return;
         }

@@ -19,6 +19,10 @@ public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFacto
     public sealed record Context(HelpRequest Request, Viewer Viewer, BoardDbContext Db, DateTime Now)
     {
         public Guid MemberId => Viewer.MemberId!.Value;
+
+        /// <summary>A member's home coordination (for an answer: whose coordinatrices may moderate it).</summary>
+        public Task<int> HomeCoordinationOfAsync(Guid memberId, CancellationToken ct) =>
+            Db.Members.Where(m => m.Id == memberId).Select(m => m.HomeCoordinationId).SingleAsync(ct);
     }
 
     /// <summary>For an action that only changes the aggregate.</summary>

@@ -46,6 +46,29 @@ public interface IModerationEvent : IHelpRequestEvent
     ModerationAction Action { get; }
 
     string? Reason => null;
+
+    /// <summary>The coordination whose coordinatrices read its log line.</summary>
+    int CoordinationId => Request.CoordinationId;
+
+    /// <summary>The answer it concerns, when it is about an answer rather than the request.</summary>
+    long? AnswerId => null;
+}
+
+/// <summary>An answer hidden by a moderator (or, with no actor, by three reports pending review).</summary>
+public sealed record AnswerHidden(HelpRequest Request, Answer Answer, int CoordinationId, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.HideAnswer;
+
+    string? IModerationEvent.Reason => Answer.HiddenReason;
+
+    long? IModerationEvent.AnswerId => Answer.Id;
+}
+
+public sealed record AnswerRestored(HelpRequest Request, Answer Answer, int CoordinationId, Guid? ActorId, DateTime OccurredAt) : IModerationEvent
+{
+    public ModerationAction Action => ModerationAction.RestoreAnswer;
+
+    long? IModerationEvent.AnswerId => Answer.Id;
 }
 
 public sealed record HelpRequestHidden(HelpRequest Request, string Reason, Guid? ActorId, DateTime OccurredAt) : IModerationEvent

@@ -4,6 +4,7 @@ using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Resources;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CoupDePouce.Domain.HelpRequests;
 
@@ -15,7 +16,8 @@ public sealed record PostHelpRequest(
 public sealed class PostHelpRequestHandler(
     IDbContextFactory<BoardDbContext> dbFactory,
     IValidator<PostHelpRequest> validator,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<PostHelpRequestHandler> logger)
 {
     public async Task<Result<long>> HandleAsync(PostHelpRequest command, CancellationToken ct = default)
     {
@@ -43,11 +45,13 @@ public sealed class PostHelpRequestHandler(
 
         if (coordinationId != author.HomeCoordinationId)
         {
+            logger.LogWarning("Member {MemberId} tried to post in coordination {CoordinationId}, which is not hers", command.AuthorId, coordinationId);
             return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.CoordinationId), Messages.CoordinationNotYours));
         }
 
         if (Moderation.SuspendMemberHandler.Refusal(author.SuspendedUntil, author.SuspensionReason, clock.GetUtcNow().UtcDateTime) is { } suspended)
         {
+            logger.LogWarning("Member {MemberId} tried to post a request while suspended", command.AuthorId);
             return Result<long>.Forbidden(suspended);
         }
 

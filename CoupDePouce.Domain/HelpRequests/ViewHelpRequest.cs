@@ -23,7 +23,11 @@ public sealed record ThreadMessage(
     bool IsByAsker,
     int ThanksCount,
     bool ThankedByViewer,
-    IReadOnlyList<PreviousVersion> PreviousVersions);
+    IReadOnlyList<PreviousVersion> PreviousVersions,
+    bool IsHidden = false,
+    string? HiddenReason = null,
+    bool ViewerModerates = false,
+    bool ViewerReported = false);
 
 public sealed record HelpRequestView(
     long Id,
@@ -50,7 +54,8 @@ public sealed record HelpRequestView(
     string? HiddenReason = null,
     bool IsLocked = false,
     bool IsPinned = false,
-    long? DuplicateOfId = null);
+    long? DuplicateOfId = null,
+    bool ViewerReported = false);
 
 /// <summary>One request and its thread, for someone allowed to see it. A request she may not see and a
 /// request that does not exist look the same (null): its existence is not revealed.</summary>
@@ -87,6 +92,7 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
                 {
                     Answer = a,
                     m.DisplayName,
+                    m.HomeCoordinationId,
                     CoordinationName = c.Name,
                     Thanked = db.AnswerThanks.Any(t => t.AnswerId == a.Id && t.MemberId == viewerId),
                 })
@@ -103,20 +109,37 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             .Select(v => new PreviousVersion(v.Title, v.Details, v.WrittenAt))
             .ToListAsync(ct);
 
-        var thread = messages.Select(m => new ThreadMessage(
-                m.Answer.Id,
-                m.Answer.AuthorId,
-                m.DisplayName,
-                m.CoordinationName,
-                m.Answer.IsWithdrawn ? string.Empty : m.Answer.Body,
-                m.Answer.CreatedAt,
-                m.Answer.EditedAt,
-                m.Answer.IsWithdrawn,
-                m.Answer.IsHelpful && !m.Answer.IsWithdrawn,
-                m.Answer.AuthorId == r.AuthorId,
-                m.Answer.ThanksCount,
-                m.Thanked,
-                m.Answer.IsWithdrawn ? [] : [.. answerVersions[m.Answer.Id]]))
+        var reported = (await db.Reports.AsNoTracking()
+                .Where(x => x.HelpRequestId == r.Id && x.ReporterId == viewerId)
+                .Select(x => x.AnswerId)
+                .ToListAsync(ct))
+            .ToHashSet();
+        var thread = messages.Select(m =>
+            {
+                var a = m.Answer;
+                var moderates = viewer.Moderates(r.CoordinationId) || viewer.Moderates(m.HomeCoordinationId);
+                // A hidden answer is for its author and its moderators (marked hidden, with the reason); the others
+                // only see that an answer was hidden.
+                var shown = !a.IsWithdrawn && (!a.IsHidden || a.AuthorId == viewerId || moderates);
+                return new ThreadMessage(
+                    a.Id,
+                    a.AuthorId,
+                    m.DisplayName,
+                    m.CoordinationName,
+                    shown ? a.Body : string.Empty,
+                    a.CreatedAt,
+                    a.EditedAt,
+                    a.IsWithdrawn,
+                    a.IsHelpful && !a.IsWithdrawn && !a.IsHidden,
+                    a.AuthorId == r.AuthorId,
+                    a.ThanksCount,
+                    m.Thanked,
+                    shown ? [.. answerVersions[a.Id]] : [],
+                    a.IsHidden,
+                    shown ? a.HiddenReason : null,
+                    moderates,
+                    reported.Contains(a.Id));
+            })
             .ToList();
 
         return new HelpRequestView(
@@ -130,6 +153,7 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             HiddenReason: r.HiddenReason,
             IsLocked: r.IsLocked,
             IsPinned: r.PinnedAt != null,
-            DuplicateOfId: r.DuplicateOfId);
+            DuplicateOfId: r.DuplicateOfId,
+            ViewerReported: reported.Contains(0));
     }
 }

@@ -25,6 +25,8 @@ public enum BoardChangeKind
     Pinned,
     Unpinned,
     ThemeChanged,
+    AnswerHidden,
+    AnswerRestored,
 }
 
 public sealed record BoardChange(
@@ -65,6 +67,8 @@ public sealed record BoardChange(
             HelpRequestPinned => BoardChangeKind.Pinned,
             HelpRequestUnpinned => BoardChangeKind.Unpinned,
             HelpRequestThemeChanged => BoardChangeKind.ThemeChanged,
+            AnswerHidden => BoardChangeKind.AnswerHidden,
+            AnswerRestored => BoardChangeKind.AnswerRestored,
             _ => null,
         };
         var request = domainEvent.Request;

@@ -12,9 +12,11 @@ namespace CoupDePouce.Domain.Members;
 public sealed record DecideMembership(Guid ModeratorId, Guid MemberId, bool Approve, string? Message = null);
 
 /// <summary>Where she stands: her coordination, and for a decided membership what the coordinatrice said.</summary>
-public sealed record MembershipView(MembershipStatus Status, string CoordinationName, string? Message);
+public sealed record MembershipView(MembershipStatus Status, string CoordinationName, string? Message, int CoordinationId = 0, string? RequestedCoordinationName = null);
 
-public sealed record PendingMember(Guid Id, string DisplayName, string Activity, string Email, int CoordinationId, string CoordinationName, DateTime JoinedAt);
+/// <summary>Someone waiting for a coordination's answer: a new member, or (<see cref="MovingFrom"/>) a member of
+/// another coordination asking to move in.</summary>
+public sealed record PendingMember(Guid Id, string DisplayName, string Activity, string Email, int CoordinationId, string CoordinationName, DateTime JoinedAt, string? MovingFrom = null);
 
 public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<DecideMembershipHandler> logger)
 {
@@ -35,12 +37,15 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var viewer = await Viewer.LoadAsync(db, command.ModeratorId, ct);
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == command.MemberId, ct);
-        if (!viewer.IsSignedIn || member is null || !viewer.Moderates(member.HomeCoordinationId))
+        if (!viewer.IsSignedIn || member is null || !viewer.Moderates(member.AwaitedCoordinationId ?? member.HomeCoordinationId))
         {
             logger.LogWarning("Member {ModeratorId} was refused a membership decision about {MemberId}", command.ModeratorId, command.MemberId);
             return Result<bool>.Forbidden(Messages.OnlyCoordinatricesDecideMemberships);
         }
 
+        var moving = member.RequestedCoordinationId is not null;
+        var from = member.HomeCoordinationId;
+        var decidedFor = member.AwaitedCoordinationId ?? member.HomeCoordinationId;
         try
         {
             member.DecideMembership(command.Approve, message);
@@ -50,23 +55,32 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
             return Result<bool>.Refused(violation);
         }
 
+        var action = (moving, command.Approve) switch
+        {
+            (true, true) => ModerationAction.ApproveMove,
+            (true, false) => ModerationAction.DeclineMove,
+            (false, true) => ModerationAction.ApproveMembership,
+            _ => ModerationAction.DeclineMembership,
+        };
         db.ModerationLog.Add(new ModerationEntry(
-            clock.GetUtcNow().UtcDateTime, command.ModeratorId, member.HomeCoordinationId,
-            command.Approve ? ModerationAction.ApproveMembership : ModerationAction.DeclineMembership,
-            ModerationTarget.Member, 0, message, member.Id));
+            clock.GetUtcNow().UtcDateTime, command.ModeratorId, decidedFor, action,
+            ModerationTarget.Member, moving ? from : 0, message, member.Id));
         await db.SaveChangesAsync(ct);
         return Result<bool>.Success(true);
     }
 
-    /// <summary>The members waiting in the coordinations she runs (all of them, for an admin), oldest first.</summary>
+    /// <summary>The members waiting in the coordinations she runs (all of them, for an admin), oldest first: new
+    /// members, and members asking to move in from another coordination.</summary>
     public async Task<IReadOnlyList<PendingMember>> PendingAsync(Guid moderatorId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (
                 from m in await PendingForAsync(db, moderatorId, ct)
-                join c in db.Coordinations on m.HomeCoordinationId equals c.Id
+                join c in db.Coordinations on m.RequestedCoordinationId ?? m.HomeCoordinationId equals c.Id
+                join h in db.Coordinations on m.HomeCoordinationId equals h.Id
                 orderby m.JoinedAt
-                select new PendingMember(m.Id, m.DisplayName, m.Activity, m.Email ?? string.Empty, c.Id, c.Name, m.JoinedAt))
+                select new PendingMember(m.Id, m.DisplayName, m.Activity, m.Email ?? string.Empty, c.Id, c.Name, m.JoinedAt,
+                    m.RequestedCoordinationId == null ? null : h.Name))
             .ToListAsync(ct);
     }
 
@@ -83,7 +97,9 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
         var mine = viewer.CoordinatedCoordinationIds.ToList();
         var admin = viewer.IsAdmin;
         return db.Members.AsNoTracking()
-            .Where(m => m.Membership == MembershipStatus.Pending && (admin || mine.Contains(m.HomeCoordinationId)));
+            .Where(m => m.RequestedCoordinationId != null
+                ? admin || mine.Contains(m.RequestedCoordinationId.Value)
+                : m.Membership == MembershipStatus.Pending && (admin || mine.Contains(m.HomeCoordinationId)));
     }
 
     public async Task<MembershipView?> MembershipOfAsync(Guid memberId, CancellationToken ct = default)
@@ -93,7 +109,9 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
                 from m in db.Members.AsNoTracking()
                 where m.Id == memberId
                 join c in db.Coordinations on m.HomeCoordinationId equals c.Id
-                select new MembershipView(m.Membership, c.Name, m.MembershipMessage))
+                join r in db.Coordinations on m.RequestedCoordinationId equals r.Id into requested
+                from move in requested.DefaultIfEmpty()
+                select new MembershipView(m.Membership, c.Name, m.MembershipMessage, c.Id, move == null ? null : move.Name))
             .SingleOrDefaultAsync(ct);
     }
 }

@@ -44,6 +44,9 @@ public sealed class Member : IdentityUser<Guid>
     /// <summary>What the coordinatrice said when she decided (a decline always says why).</summary>
     public string? MembershipMessage { get; private set; }
 
+    /// <summary>The coordination she asked to move to: she stays in hers until one of its coordinatrices approves.</summary>
+    public int? RequestedCoordinationId { get; private set; }
+
     /// <summary>Until then she may not post requests nor answers (a coordinatrice's decision, with a reason).</summary>
     public DateTime? SuspendedUntil { get; private set; }
 
@@ -74,8 +77,55 @@ public sealed class Member : IdentityUser<Guid>
             LockoutEnabled = true,
         };
 
+    /// <summary>She asks to belong to another coordination. While her first membership waits, the request simply
+    /// goes to the other coordination; once approved (or declined), she stays where she is until the other
+    /// coordination's coordinatrices approve the move.</summary>
+    internal void AskToMove(int coordinationId)
+    {
+        if (Membership == MembershipStatus.Approved)
+        {
+            if (coordinationId == HomeCoordinationId)
+            {
+                throw new DomainRuleViolation(Resources.Messages.AlreadyInThisCoordination);
+            }
+
+            RequestedCoordinationId = coordinationId;
+            return;
+        }
+
+        HomeCoordinationId = coordinationId;
+        Membership = MembershipStatus.Pending;
+        MembershipMessage = null;
+    }
+
+    internal void CancelMove()
+    {
+        if (RequestedCoordinationId is null)
+        {
+            throw new DomainRuleViolation(Resources.Messages.NoMoveAsked);
+        }
+
+        RequestedCoordinationId = null;
+    }
+
+    /// <summary>The coordination whose coordinatrices decide what she waits for (a move, or her first membership).</summary>
+    public int? AwaitedCoordinationId =>
+        RequestedCoordinationId ?? (Membership == MembershipStatus.Pending ? HomeCoordinationId : null);
+
     internal void DecideMembership(bool approve, string? message)
     {
+        if (RequestedCoordinationId is { } requested)
+        {
+            if (approve)
+            {
+                HomeCoordinationId = requested;
+            }
+
+            RequestedCoordinationId = null;
+            MembershipMessage = message;
+            return;
+        }
+
         if (Membership != MembershipStatus.Pending)
         {
             throw new DomainRuleViolation(Resources.Messages.MembershipAlreadyDecided);

@@ -70,7 +70,7 @@ public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> d
 
         var answersOnVisible =
             from a in db.Answers.AsNoTracking()
-            where a.AuthorId == member.Id && !a.IsWithdrawn
+            where a.AuthorId == member.Id && !a.IsWithdrawn && !a.IsHidden
             join r in visible on a.HelpRequestId equals r.Id
             where r.AuthorId != member.Id
             select new { a, r };
@@ -84,9 +84,9 @@ public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> d
         if (viewer.MemberId == member.Id || viewer.Moderates(member.HomeCoordinationId))
         {
             var given = await db.Answers.CountAsync(
-                a => a.AuthorId == member.Id && !a.IsWithdrawn && db.HelpRequests.Any(r => r.Id == a.HelpRequestId && r.AuthorId != member.Id), ct);
+                a => a.AuthorId == member.Id && !a.IsWithdrawn && !a.IsHidden && db.HelpRequests.Any(r => r.Id == a.HelpRequestId && r.AuthorId != member.Id), ct);
             var received = await db.Answers.CountAsync(
-                a => a.AuthorId != member.Id && !a.IsWithdrawn && db.HelpRequests.Any(r => r.Id == a.HelpRequestId && r.AuthorId == member.Id), ct);
+                a => a.AuthorId != member.Id && !a.IsWithdrawn && !a.IsHidden && db.HelpRequests.Any(r => r.Id == a.HelpRequestId && r.AuthorId == member.Id), ct);
             balance = new GiveAndReceive(given, received);
         }
 

@@ -22,6 +22,12 @@ public sealed record ChangeHelpRequestTheme(Guid ModeratorId, long RequestId, in
 /// the duplicate.</summary>
 public sealed record CloseAsDuplicate(Guid ModeratorId, long RequestId, long OriginalId);
 
+/// <summary>An answer off the thread, with a reason its author reads: by a coordinatrice of the request's
+/// coordination or of the coordination its author belongs to, or an admin.</summary>
+public sealed record HideAnswer(Guid ModeratorId, long RequestId, long AnswerId, string Reason);
+
+public sealed record RestoreAnswer(Guid ModeratorId, long RequestId, long AnswerId);
+
 /// <summary>Moderation of a request. Who may do it is the aggregate's rule; every decision is logged with it.</summary>
 public sealed class ModerateHelpRequestHandler(HelpRequestActions actions)
 {
@@ -45,6 +51,35 @@ public sealed class ModerateHelpRequestHandler(HelpRequestActions actions)
             context.Request.Restore(context.Viewer, context.Now);
             return true;
         }, ct);
+
+    public Task<Result<bool>> HandleAsync(HideAnswer command, CancellationToken ct = default)
+    {
+        if (ModerationReason.Check(command.Reason, nameof(HideAnswer.Reason), Messages.ModerationReasonLength, out var reason) is { } problem)
+        {
+            return Task.FromResult(Result<bool>.Invalid(problem));
+        }
+
+        return actions.RunAsync(command.ModeratorId, command.RequestId, async context =>
+        {
+            context.Request.HideAnswer(context.Viewer, command.AnswerId, await AuthorCoordinationAsync(context, command.AnswerId, ct), reason, context.Now);
+            return true;
+        }, ct);
+    }
+
+    public Task<Result<bool>> HandleAsync(RestoreAnswer command, CancellationToken ct = default) =>
+        actions.RunAsync(command.ModeratorId, command.RequestId, async context =>
+        {
+            context.Request.RestoreAnswer(context.Viewer, command.AnswerId, await AuthorCoordinationAsync(context, command.AnswerId, ct), context.Now);
+            return true;
+        }, ct);
+
+    /// <summary>The home coordination of the answer's author (an answer not in this request: not found).</summary>
+    private static async Task<int> AuthorCoordinationAsync(HelpRequestActions.Context context, long answerId, CancellationToken ct)
+    {
+        var author = context.Request.Answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)?.AuthorId
+            ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
+        return await context.HomeCoordinationOfAsync(author, ct);
+    }
 
     public Task<Result<bool>> HandleAsync(LockHelpRequest command, CancellationToken ct = default) =>
         actions.RunAsync(command.ModeratorId, command.RequestId, context =>

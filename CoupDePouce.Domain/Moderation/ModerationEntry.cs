@@ -14,12 +14,21 @@ public enum ModerationAction
     ApproveMembership = 10,
     DeclineMembership = 11,
     SuspendMember = 12,
+    HideAnswer = 13,
+    RestoreAnswer = 14,
+    ResolveReports = 15,
+    DismissReports = 16,
+    AssignCoordinatrice = 17,
+    RemoveCoordinatrice = 18,
+    ApproveMove = 19,
+    DeclineMove = 20,
 }
 
 public enum ModerationTarget
 {
     Request = 1,
     Member = 2,
+    Answer = 3,
 }
 
 /// <summary>One line of the moderation log: who did what, on what, when and why. Written in the same transaction
@@ -58,7 +67,8 @@ public sealed class ModerationEntry
 
     public ModerationTarget Target { get; private set; }
 
-    /// <summary>The request's id (for a request); for a suspension, its length in days.</summary>
+    /// <summary>The request's id (for a request), the answer's (for an answer); for a suspension, its length in
+    /// days; for a move, the coordination she moves to.</summary>
     public long TargetId { get; private set; }
 
     /// <summary>The member concerned (for a membership decision).</summary>

@@ -14,10 +14,10 @@ internal static class ModerationLog
             db.ModerationLog.Add(new ModerationEntry(
                 decision.OccurredAt,
                 decision.ActorId ?? Guid.Empty,
-                decision.Request.CoordinationId,
+                decision.CoordinationId,
                 decision.Action,
-                ModerationTarget.Request,
-                decision.Request.Id,
+                decision.AnswerId is null ? ModerationTarget.Request : ModerationTarget.Answer,
+                decision.AnswerId ?? decision.Request.Id,
                 decision.Reason));
         }
     }

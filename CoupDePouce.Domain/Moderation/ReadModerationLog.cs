@@ -31,7 +31,8 @@ public sealed record ModerationLogLine(
     long TargetId,
     string? TargetTitle,
     string? Reason,
-    Guid? TargetMemberId = null);
+    Guid? TargetMemberId = null,
+    long? RequestId = null);
 
 public sealed record ModerationLogExcerpt(IReadOnlyList<ModerationLogLine> Lines, bool HasMore, IReadOnlyList<(int Id, string Name)> Coordinations);
 
@@ -83,7 +84,9 @@ public sealed class ReadModerationLogHandler(IDbContextFactory<BoardDbContext> d
                 join m in db.Members on e.ActorId equals m.Id into actors
                 from actor in actors.DefaultIfEmpty()
                 join c in db.Coordinations on e.CoordinationId equals c.Id
-                join r in db.HelpRequests on e.TargetId equals r.Id into requests
+                join a in db.Answers on e.Target == ModerationTarget.Answer ? e.TargetId : -1 equals a.Id into answers
+                from answer in answers.DefaultIfEmpty()
+                join r in db.HelpRequests on e.Target == ModerationTarget.Answer && answer != null ? answer.HelpRequestId : e.TargetId equals r.Id into requests
                 from request in requests.DefaultIfEmpty()
                 join t in db.Members on e.TargetMemberId equals t.Id into targets
                 from target in targets.DefaultIfEmpty()
@@ -91,9 +94,11 @@ public sealed class ReadModerationLogHandler(IDbContextFactory<BoardDbContext> d
                 select new ModerationLogLine(
                     e.Id, e.At, e.ActorId, actor == null ? string.Empty : actor.DisplayName, e.CoordinationId, c.Name, e.Action, e.Target,
                     e.TargetId,
-                    e.Target == ModerationTarget.Request && request != null ? request.Title : e.Target == ModerationTarget.Member && target != null ? target.DisplayName : null,
+                    (e.Target == ModerationTarget.Request || e.Target == ModerationTarget.Answer) && request != null ? request.Title
+                        : e.Target == ModerationTarget.Member && target != null ? target.DisplayName : null,
                     e.Reason,
-                    e.TargetMemberId))
+                    e.TargetMemberId,
+                    (e.Target == ModerationTarget.Request || e.Target == ModerationTarget.Answer) && request != null ? request.Id : null))
             .Skip(Math.Max(0, query.Skip))
             .Take(ReadModerationLog.PageSize + 1)
             .ToListAsync(ct);

@@ -17,6 +17,9 @@ public enum NotificationKind
 
     /// <summary>A coordinatrice hid her request (the notification says why).</summary>
     HiddenByModeration = 5,
+
+    /// <summary>A coordinatrice (or three members' reports) hid her answer (the thread says why).</summary>
+    AnswerHiddenByModeration = 6,
 }
 
 /// <summary>One line in her notifications: several events of one kind on one request are grouped into a single

@@ -49,6 +49,7 @@ internal static class Notifier
             AnswerThanked { Thanked: true } thanked => (NotificationKind.AnswerThanked, [thanked.Answer.AuthorId]),
             HelpRequestClosed closed => (NotificationKind.ResolvedByModeration, [closed.Request.AuthorId]),
             HelpRequestHidden hidden => (NotificationKind.HiddenByModeration, [hidden.Request.AuthorId]),
+            AnswerHidden hidden => (NotificationKind.AnswerHiddenByModeration, [hidden.Answer.AuthorId]),
             _ => (default, []),
         };
 

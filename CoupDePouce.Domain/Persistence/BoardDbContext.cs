@@ -39,6 +39,8 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
 
     public DbSet<Moderation.ModerationEntry> ModerationLog => Set<Moderation.ModerationEntry>();
 
+    public DbSet<Reports.Report> Reports => Set<Reports.Report>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -13,9 +13,21 @@ public static class SearchIndexSql
             tokenize = 'unicode61 remove_diacritics 2');
         """;
 
-    private const string AnswersOf = "COALESCE((SELECT group_concat(Body, ' ') FROM Answers WHERE HelpRequestId = {0} AND IsWithdrawn = 0), '')";
+    /// <summary>The answers search reads: not withdrawn, not hidden by moderation.</summary>
+    private const string ShownAnswersOf = "COALESCE((SELECT group_concat(Body, ' ') FROM Answers WHERE HelpRequestId = {0} AND IsWithdrawn = 0 AND IsHidden = 0), '')";
 
-    public static readonly string CreateTriggers = $"""
+    /// <summary>Before answers could be hidden (the Conversation migration, which runs before that column exists).</summary>
+    private const string NotWithdrawnAnswersOf = "COALESCE((SELECT group_concat(Body, ' ') FROM Answers WHERE HelpRequestId = {0} AND IsWithdrawn = 0), '')";
+
+    public static readonly string CreateTriggers = Triggers(ShownAnswersOf, "Body, IsWithdrawn, IsHidden");
+
+    public static readonly string CreateTriggersBeforeHiddenAnswers = Triggers(NotWithdrawnAnswersOf, "Body, IsWithdrawn");
+
+    public static readonly string Fill = FillWith(ShownAnswersOf);
+
+    public static readonly string FillBeforeHiddenAnswers = FillWith(NotWithdrawnAnswersOf);
+
+    private static string Triggers(string answersOf, string answerColumns) => $"""
         CREATE TRIGGER HelpRequests_Search_Insert AFTER INSERT ON HelpRequests BEGIN
             INSERT INTO HelpRequestSearch (rowid, Title, Details, Answers) VALUES (new.Id, new.Title, new.Details, '');
         END;
@@ -26,28 +38,29 @@ public static class SearchIndexSql
             DELETE FROM HelpRequestSearch WHERE rowid = old.Id;
         END;
         CREATE TRIGGER Answers_Search_Insert AFTER INSERT ON Answers BEGIN
-            UPDATE HelpRequestSearch SET Answers = {string.Format(AnswersOf, "new.HelpRequestId")} WHERE rowid = new.HelpRequestId;
+            UPDATE HelpRequestSearch SET Answers = {string.Format(answersOf, "new.HelpRequestId")} WHERE rowid = new.HelpRequestId;
         END;
-        CREATE TRIGGER Answers_Search_Update AFTER UPDATE OF Body, IsWithdrawn ON Answers BEGIN
-            UPDATE HelpRequestSearch SET Answers = {string.Format(AnswersOf, "new.HelpRequestId")} WHERE rowid = new.HelpRequestId;
+        CREATE TRIGGER Answers_Search_Update AFTER UPDATE OF {answerColumns} ON Answers BEGIN
+            UPDATE HelpRequestSearch SET Answers = {string.Format(answersOf, "new.HelpRequestId")} WHERE rowid = new.HelpRequestId;
         END;
         CREATE TRIGGER Answers_Search_Delete AFTER DELETE ON Answers BEGIN
-            UPDATE HelpRequestSearch SET Answers = {string.Format(AnswersOf, "old.HelpRequestId")} WHERE rowid = old.HelpRequestId;
+            UPDATE HelpRequestSearch SET Answers = {string.Format(answersOf, "old.HelpRequestId")} WHERE rowid = old.HelpRequestId;
         END;
         """;
 
-    public static readonly string Fill = $"""
+    private static string FillWith(string answersOf) => $"""
         INSERT INTO HelpRequestSearch (rowid, Title, Details, Answers)
-        SELECT r.Id, r.Title, r.Details, {string.Format(AnswersOf, "r.Id")} FROM HelpRequests r;
+        SELECT r.Id, r.Title, r.Details, {string.Format(answersOf, "r.Id")} FROM HelpRequests r;
         """;
 
-    public const string Drop = """
+    public const string DropTriggers = """
         DROP TRIGGER IF EXISTS HelpRequests_Search_Insert;
         DROP TRIGGER IF EXISTS HelpRequests_Search_Update;
         DROP TRIGGER IF EXISTS HelpRequests_Search_Delete;
         DROP TRIGGER IF EXISTS Answers_Search_Insert;
         DROP TRIGGER IF EXISTS Answers_Search_Update;
         DROP TRIGGER IF EXISTS Answers_Search_Delete;
-        DROP TABLE IF EXISTS HelpRequestSearch;
         """;
+
+    public const string Drop = DropTriggers + "\nDROP TABLE IF EXISTS HelpRequestSearch;";
 }

@@ -41,6 +41,7 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     public void Configure(EntityTypeBuilder<Answer> builder)
     {
         builder.Property(a => a.Body).IsRequired();
+        builder.Property(a => a.HiddenReason).HasMaxLength(Moderation.ModerationEntry.MaxReasonLength * 2);
         builder.HasOne<Member>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.HelpRequestId, a.CreatedAt });
         builder.HasIndex(a => new { a.AuthorId, a.CreatedAt });

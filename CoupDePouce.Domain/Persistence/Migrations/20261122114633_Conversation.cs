@@ -261,8 +261,8 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
             // Full-text search (FTS5), kept in step by triggers; filled from what already exists.
             migrationBuilder.Sql(SearchIndexSql.CreateTable);
-            migrationBuilder.Sql(SearchIndexSql.CreateTriggers);
-            migrationBuilder.Sql(SearchIndexSql.Fill);
+            migrationBuilder.Sql(SearchIndexSql.CreateTriggersBeforeHiddenAnswers);
+            migrationBuilder.Sql(SearchIndexSql.FillBeforeHiddenAnswers);
         }
 
         /// <inheritdoc />

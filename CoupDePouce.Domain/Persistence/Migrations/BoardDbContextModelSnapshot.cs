@@ -89,7 +89,17 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<long>("HelpRequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HiddenByReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsHelpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHidden")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsWithdrawn")
@@ -178,6 +188,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
                     b.Property<DateTime?>("FirstAnsweredAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HiddenByReports")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HiddenReason")
                         .HasMaxLength(1000)
@@ -346,6 +359,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RequestedCoordinationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -486,6 +502,58 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasKey("MemberId");
 
                     b.ToTable("NotificationSettings");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Reports.Report", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorCoordinationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoordinationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("Status", "CoordinationId");
+
+                    b.HasIndex("HelpRequestId", "AnswerId", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
                 });
 
             modelBuilder.Entity("CoupDePouce.Domain.Themes.Theme", b =>
@@ -858,6 +926,21 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .WithOne()
                         .HasForeignKey("CoupDePouce.Domain.Notifications.NotificationSettings", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Reports.Report", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Reports;
 using CoupDePouce.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,38 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         await _network.Get<ModerateHelpRequestHandler>().HandleAsync(new LockHelpRequest(ofLyon, request));
 
         Assert.Contains(_log.Warnings, w => w.Contains(ofLyon.ToString()) && w.Contains($"request {request}") && w.Contains("Seules les coordinatrices"));
+    }
+
+    [Fact]
+    public async Task ASuspendedMemberPostingIsLogged()
+    {
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        var member = await _network.AddMemberAsync(rennes);
+        var coordinatrice = await _network.AddMemberAsync(rennes, coordinates: rennes);
+        await _network.Get<SuspendMemberHandler>().HandleAsync(new SuspendMember(coordinatrice, member, 7, "Messages publicitaires répétés"));
+
+        var refused = await _network.Get<PostHelpRequestHandler>().HandleAsync(new PostHelpRequest(
+            member, "Besoin d'un conseil sur mon statut", "Je démarre mon activité et j'hésite entre deux statuts.", 1, Visibility.Network));
+
+        Assert.False(refused.Succeeded);
+        Assert.Contains(_log.Warnings, w => w.Contains(member.ToString()) && w.Contains("suspended"));
+    }
+
+    [Fact]
+    public async Task ReportingHerOwnPostOrReportingTwiceIsLogged()
+    {
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        var author = await _network.AddMemberAsync(rennes);
+        var reader = await _network.AddMemberAsync(rennes);
+        var request = await _network.PostAsync(author, Visibility.Network);
+        var report = _network.Get<ReportContentHandler>();
+
+        await report.HandleAsync(new ReportContent(author, request, null, ReportReason.Spam));
+        await report.HandleAsync(new ReportContent(reader, request, null, ReportReason.Spam));
+        await report.HandleAsync(new ReportContent(reader, request, null, ReportReason.NotKind));
+
+        Assert.Contains(_log.Warnings, w => w.Contains(author.ToString()) && w.Contains("her own words"));
+        Assert.Contains(_log.Warnings, w => w.Contains(reader.ToString()) && w.Contains("a second time"));
     }
 
     private sealed class Recorder : ILoggerProvider

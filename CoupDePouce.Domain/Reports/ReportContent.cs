@@ -1,0 +1,93 @@
+using System.Globalization;
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CoupDePouce.Domain.Reports;
+
+/// <summary>A member reports a request (no <see cref="AnswerId"/>) or one of its answers to the coordinatrices.
+/// "Other" needs a few words; the other reasons may add some.</summary>
+public sealed record ReportContent(Guid MemberId, long RequestId, long? AnswerId, ReportReason Reason, string? Text = null);
+
+/// <summary>What came of her report: whether it was the one that took the item off the board pending review.</summary>
+public sealed record ReportOutcome(bool HiddenForReview);
+
+/// <summary>Reports reach the coordinatrices of the request's coordination (and, for an answer, of its author's).
+/// A member reports only what she can see, never her own words, once per item; the third open report from
+/// different members hides the item until a coordinatrice reviews it. Refused attempts are logged.</summary>
+public sealed class ReportContentHandler(HelpRequestActions actions, ILogger<ReportContentHandler> logger)
+{
+    public async Task<Result<ReportOutcome>> HandleAsync(ReportContent command, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(command.Reason))
+        {
+            return Result<ReportOutcome>.Invalid(new Problem(nameof(ReportContent.Reason), Messages.ReportReasonRequired));
+        }
+
+        string? text = null;
+        if (command.Reason == ReportReason.Other || !string.IsNullOrWhiteSpace(command.Text))
+        {
+            if (ModerationReason.Check(command.Text, nameof(ReportContent.Text), Messages.ReportTextLength, out var checkedText) is { } problem)
+            {
+                return Result<ReportOutcome>.Invalid(problem);
+            }
+
+            text = checkedText;
+        }
+
+        var answerId = command.AnswerId ?? 0;
+        try
+        {
+            return await actions.RunAsync(command.MemberId, command.RequestId, async context =>
+            {
+                var request = context.Request;
+                var answer = answerId == 0 ? null : request.Answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn);
+                if (answerId != 0 && (answer is null || (answer.IsHidden && answer.AuthorId != context.MemberId && !request.CanModerateAnswer(context.Viewer, await context.HomeCoordinationOfAsync(answer.AuthorId, ct)))))
+                {
+                    throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
+                }
+
+                var authorId = answer?.AuthorId ?? request.AuthorId;
+                if (authorId == context.MemberId)
+                {
+                    logger.LogWarning("Member {MemberId} tried to report her own words (request {RequestId}, answer {AnswerId})", context.MemberId, request.Id, answerId);
+                    throw new DomainRuleViolation(Messages.CannotReportOwn);
+                }
+
+                var reports = context.Db.Set<Report>();
+                if (await reports.AnyAsync(r => r.HelpRequestId == request.Id && r.AnswerId == answerId && r.ReporterId == context.MemberId, ct))
+                {
+                    logger.LogWarning("Member {MemberId} tried to report request {RequestId} (answer {AnswerId}) a second time", context.MemberId, request.Id, answerId);
+                    throw new DomainRuleViolation(Messages.AlreadyReported);
+                }
+
+                reports.Add(new Report(context.MemberId, request.Id, answerId, request.CoordinationId, await context.HomeCoordinationOfAsync(authorId, ct), command.Reason, text, context.Now));
+                var open = await reports.CountAsync(r => r.HelpRequestId == request.Id && r.AnswerId == answerId && r.Status == ReportStatus.Open, ct) + 1;
+                if (open < Report.HideThreshold)
+                {
+                    return new ReportOutcome(false);
+                }
+
+                var reason = string.Format(CultureInfo.CurrentCulture, Messages.HiddenPendingReview, open);
+                if (answer is null)
+                {
+                    request.HideForReview(reason, context.Now);
+                }
+                else
+                {
+                    request.HideAnswerForReview(answer.Id, reason, context.Now);
+                }
+
+                return new ReportOutcome(true);
+            }, ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // The same report sent twice at the same instant: the unique index kept one.
+            return Result<ReportOutcome>.Refused(new DomainRuleViolation(Messages.AlreadyReported));
+        }
+    }
+}

@@ -45,8 +45,31 @@ public sealed class TestNetwork : IAsyncDisposable
             .AddCoupDePouceAccounts();
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        // A copy of a database migrated once per test run (hundreds of tests each need a fresh one); migrating it
+        // again finds nothing to do, as on any start-up. The migrations themselves are tested from an empty file.
+        File.Copy(await MigratedTemplate.Value, folder.File("board.db"));
         await BoardDatabase.MigrateAsync(services.GetRequiredService<IDbContextFactory<BoardDbContext>>());
         return new TestNetwork(folder, services, clock);
+    }
+
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync);
+
+    private static async Task<string> CreateMigratedTemplateAsync()
+    {
+        var folder = new TempFolder();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
+        var path = folder.File("template.db");
+        await using (var services = new ServiceCollection().AddLogging().AddCoupDePouceDomain($"Data Source={path}").BuildServiceProvider())
+        {
+            var dbFactory = services.GetRequiredService<IDbContextFactory<BoardDbContext>>();
+            await BoardDatabase.MigrateAsync(dbFactory);
+            await using var db = await dbFactory.CreateDbContextAsync();
+            // Everything in the file itself, nothing left in the write-ahead log.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return path;
     }
 
     /// <summary>A use case, resolved as the app resolves it (in its own scope, like one request).</summary>
@@ -68,13 +91,14 @@ public sealed class TestNetwork : IAsyncDisposable
         return coordination.Id;
     }
 
-    /// <summary>A member of a home coordination; optionally admin, or coordinatrice of some coordinations.</summary>
-    public async Task<Guid> AddMemberAsync(int homeCoordinationId, string? name = null, bool admin = false, params int[] coordinates)
+    /// <summary>A member of a home coordination; optionally admin, or coordinatrice of some coordinations, or still
+    /// waiting for her membership to be approved.</summary>
+    public async Task<Guid> AddMemberAsync(int homeCoordinationId, string? name = null, bool admin = false, bool pending = false, params int[] coordinates)
     {
         await using var db = await _services.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync();
         var number = Interlocked.Increment(ref _memberNumber);
         var email = $"membre{number}@exemple.test";
-        var member = Member.Register(name ?? $"Membre {number}", email, "Entrepreneuse", homeCoordinationId, Clock.GetUtcNow().UtcDateTime);
+        var member = Member.Register(name ?? $"Membre {number}", email, "Entrepreneuse", homeCoordinationId, Clock.GetUtcNow().UtcDateTime, pending);
         member.NormalizedEmail = member.NormalizedUserName = email.ToUpperInvariant();
         member.SecurityStamp = Guid.NewGuid().ToString("N");
         db.Members.Add(member);

@@ -70,4 +70,76 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await member.GotoAsync("/moderation/journal");
         await Expect(member.GetByText("Le journal de modération est réservé aux coordinatrices et aux administratrices.")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task AReportedAnswerReachesTheCoordinatricesQueueAndOnceResolvedDisappearsLiveForTheReporter()
+    {
+        // Isabelle (Rennes) asks the network; Julie (Lyon) answers.
+        var asker = await browser.SignedInAsync("isabelle.thomas@coupdepouce.demo");
+        var form = new PostRequestPage(asker);
+        await form.OpenAsync();
+        await form.FillAsync($"Un avis sur mon site vitrine {Guid.NewGuid():N}"[..40], "Mon site vitrine est-il assez clair pour mes futures clientes ?", "Autre", wholeNetwork: true);
+        var id = await form.PublishAsync();
+        var helper = await browser.SignedInAsync("julie.durand@coupdepouce.demo");
+        var helperView = new RequestPage(helper);
+        await helperView.OpenAsync(id);
+        var words = $"Votre site est nul, achetez plutôt mes services {Guid.NewGuid():N}"[..60];
+        await helperView.AnswerAsync(words);
+
+        // Sophie (Rennes) reports the answer as unkind.
+        var reporter = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
+        var reporterView = new RequestPage(reporter);
+        await reporterView.OpenAsync(id);
+        var answerId = await reporterView.Message(words).GetAttributeAsync("data-answer-id");
+        var answer = reporter.Locator($".thread-message[data-answer-id='{answerId}']");
+        await answer.Locator(".report-button").ClickAsync();
+        await answer.GetByLabel("Propos blessants ou irrespectueux").CheckAsync();
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
+        await Expect(answer.Locator(".report-sent")).ToContainTextAsync("Merci");
+
+        // Lyon's coordinatrice (Julie's coordination) finds it in her queue, from her menu, and agrees.
+        var coordinatrice = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
+        await Expect(coordinatrice.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Signalements \\(\\d+\\)$") })).ToBeVisibleAsync();
+        await coordinatrice.GotoAsync("/moderation/signalements");
+        await Live.WaitAsync(coordinatrice);
+        var item = coordinatrice.Locator($".reported-item[data-answer-id='{answerId}']");
+        await Expect(item).ToContainTextAsync("Propos blessants ou irrespectueux : 1");
+        await item.Locator("input[name=ResolveReason]").FillAsync("Propos blessants envers une membre");
+        await item.Locator("[data-report=resolve]").ClickAsync();
+        await Expect(item).ToHaveCountAsync(0);
+
+        // Sophie's open page follows at once; Julie sees her answer marked hidden, with the reason.
+        await Expect(answer.Locator(".answer-hidden")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });
+        await Expect(answer).Not.ToContainTextAsync(words);
+        await helperView.OpenAsync(id);
+        await Expect(helperView.Message(words).Locator(".answer-hidden-note")).ToContainTextAsync("Propos blessants envers une membre");
+    }
+
+    [Fact]
+    public async Task AnAdminCreatesACoordinationAndGivesItACoordinatrice()
+    {
+        var admin = await browser.SignedInAsync("admin@coupdepouce.demo");
+        await admin.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { Name = "Coordinations" }).ClickAsync();
+        await admin.WaitForURLAsync("**/admin/coordinations", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Live.WaitAsync(admin);
+        var name = $"Nantes {Guid.NewGuid():N}"[..15];
+        var create = admin.Locator(".coordination-create");
+        await create.Locator("input[name=Name-new]").FillAsync(name);
+        await create.Locator("input[name=Region-new]").FillAsync("Pays de la Loire");
+        await create.Locator("input[name=Country-new]").FillAsync("France");
+        await create.Locator("[data-coordination=create]").ClickAsync();
+        await Expect(admin.Locator(".form-notice")).ToContainTextAsync($"Coordination « {name} » créée.");
+
+        var created = admin.Locator(".managed-coordination").Filter(new() { HasText = name });
+        await created.Locator("input[name=AssignEmail]").FillAsync("anne.michel@coupdepouce.demo");
+        await created.Locator("[data-coordination=assign]").ClickAsync();
+        await Expect(created.Locator(".coordinatrices")).ToContainTextAsync("anne.michel@coupdepouce.demo");
+
+        // A member cannot reach it: the page says so and shows nothing to change.
+        var member = await browser.SignedInAsync("sarah.bertrand@coupdepouce.demo");
+        await Expect(member.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { Name = "Coordinations" })).ToHaveCountAsync(0);
+        await member.GotoAsync("/admin/coordinations");
+        await Expect(member.GetByText("Seules les administratrices gèrent les coordinations.")).ToBeVisibleAsync();
+        await Expect(member.Locator(".managed-coordination")).ToHaveCountAsync(0);
+    }
 }

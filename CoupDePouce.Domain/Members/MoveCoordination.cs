@@ -17,34 +17,23 @@ public sealed class MoveCoordinationHandler(IDbContextFactory<BoardDbContext> db
     public async Task<Result<bool>> HandleAsync(AskToMoveCoordination command, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == command.MemberId, ct);
-        if (member is null)
-        {
-            return Result<bool>.Forbidden(Messages.MemberUnknown);
-        }
-
         if (!await db.Coordinations.AnyAsync(c => c.Id == command.CoordinationId && !c.IsArchived, ct))
         {
             return Result<bool>.Invalid(new Problem(nameof(AskToMoveCoordination.CoordinationId), Messages.CoordinationUnknown));
         }
 
-        try
-        {
-            member.AskToMove(command.CoordinationId);
-        }
-        catch (DomainRuleViolation violation)
-        {
-            return Result<bool>.Refused(violation);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return Result<bool>.Success(true);
+        return await ChangeAsync(db, command.MemberId, member => member.AskToMove(command.CoordinationId), ct);
     }
 
     public async Task<Result<bool>> HandleAsync(CancelMove command, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == command.MemberId, ct);
+        return await ChangeAsync(db, command.MemberId, member => member.CancelMove(), ct);
+    }
+
+    private static async Task<Result<bool>> ChangeAsync(BoardDbContext db, Guid memberId, Action<Member> change, CancellationToken ct)
+    {
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, ct);
         if (member is null)
         {
             return Result<bool>.Forbidden(Messages.MemberUnknown);
@@ -52,7 +41,7 @@ public sealed class MoveCoordinationHandler(IDbContextFactory<BoardDbContext> db
 
         try
         {
-            member.CancelMove();
+            change(member);
         }
         catch (DomainRuleViolation violation)
         {

@@ -84,7 +84,7 @@ public sealed class ReportContentHandler(HelpRequestActions actions, ILogger<Rep
                 return new ReportOutcome(true);
             }, ct);
         }
-        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
         {
             // The same report sent twice at the same instant: the unique index kept one.
             return Result<ReportOutcome>.Refused(new DomainRuleViolation(Messages.AlreadyReported));

@@ -170,7 +170,11 @@ public sealed class ReviewReportsHandler(IDbContextFactory<BoardDbContext> dbFac
     {
         var mine = viewer.CoordinatedCoordinationIds.ToList();
         var admin = viewer.IsAdmin;
+        // Her members' answers elsewhere only on requests she may read (network-wide ones): a member who moved keeps
+        // her old answers on her former coordination's confidential requests, which stay with that coordination.
         return db.Set<Report>().AsNoTracking().Where(r => r.Status == ReportStatus.Open
-            && (admin || mine.Contains(r.CoordinationId) || (r.AnswerId != 0 && mine.Contains(r.AuthorCoordinationId))));
+            && (admin || mine.Contains(r.CoordinationId)
+                || (r.AnswerId != 0 && mine.Contains(r.AuthorCoordinationId)
+                    && db.HelpRequests.Any(h => h.Id == r.HelpRequestId && h.Visibility == Visibility.Network))));
     }
 }

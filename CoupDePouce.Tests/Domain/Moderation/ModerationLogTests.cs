@@ -52,6 +52,30 @@ public sealed class ModerationLogTests : RennesAndLyonTest
     }
 
     [Fact]
+    public async Task APeriodKeepsTheDecisionsTakenWithinIt()
+    {
+        var hiddenAt = (await ReadAsync(new ReadModerationLog(_admin, Action: ModerationAction.HideRequest))).Value!.Lines.Single().At;
+
+        var before = (await ReadAsync(new ReadModerationLog(_admin, To: hiddenAt.AddMinutes(1)))).Value!;
+        var after = (await ReadAsync(new ReadModerationLog(_admin, From: hiddenAt.AddMinutes(1)))).Value!;
+
+        Assert.Equal([_rennesRequest], before.Lines.Select(l => l.TargetId));
+        Assert.Equal([_lyonRequest], after.Lines.Select(l => l.TargetId));
+    }
+
+    [Fact]
+    public async Task AnAnswerHiddenByModerationIsLoggedWithItsRequestsTitle()
+    {
+        await Network.Get<ModerateHelpRequestHandler>().HandleAsync(new RestoreHelpRequest(_ofRennes, _rennesRequest));
+        var answer = await Network.AnswerAsync(await Network.AddMemberAsync(Rennes), _rennesRequest);
+        await Network.Get<ModerateHelpRequestHandler>().HandleAsync(new HideAnswer(_ofRennes, _rennesRequest, answer, "Propos blessants"));
+
+        var line = (await ReadAsync(new ReadModerationLog(_ofRennes, Action: ModerationAction.HideAnswer))).Value!.Lines.Single();
+
+        Assert.Equal((ModerationTarget.Answer, answer, _rennesRequest, "Une annonce publicitaire de Rennes"), (line.Target, line.TargetId, line.RequestId, line.TargetTitle));
+    }
+
+    [Fact]
     public async Task AMemberOrACoordinatriceAskingForAnotherCoordinationIsRefused()
     {
         var member = await Network.AddMemberAsync(Rennes);

@@ -196,4 +196,21 @@ public sealed class ReportTests : RennesAndLyonTest
         Assert.Equal(FailureKind.Forbidden, forbiddenQueue.Failure);
         Assert.Equal(1, await Review.OpenCountAsync(_rennesCoordinatrice));
     }
+
+    [Fact]
+    public async Task AMemberWhoMovedDoesNotBringHerFormerCoordinationsConfidentialThreadsToHerNewCoordinatrice()
+    {
+        var lyonAsker = await Network.AddMemberAsync(Lyon, "Agathe");
+        var lyonReader = await Network.AddMemberAsync(Lyon, "Bérénice");
+        var confidential = await Network.PostAsync(lyonAsker, Visibility.Coordination);
+        var answer = await Network.AnswerAsync(_helper, confidential);
+        await Network.Get<CoupDePouce.Domain.Members.MoveCoordinationHandler>().HandleAsync(new CoupDePouce.Domain.Members.AskToMoveCoordination(_helper, Rennes));
+        await Network.Get<CoupDePouce.Domain.Members.DecideMembershipHandler>().HandleAsync(new CoupDePouce.Domain.Members.DecideMembership(_rennesCoordinatrice, _helper, Approve: true));
+
+        await Report.HandleAsync(new ReportContent(lyonReader, confidential, answer, ReportReason.NotKind));
+
+        Assert.Empty((await Review.QueueAsync(_rennesCoordinatrice)).Value!);
+        Assert.Equal(0, await Review.OpenCountAsync(_rennesCoordinatrice));
+        Assert.Single((await Review.QueueAsync(_lyonCoordinatrice)).Value!);
+    }
 }

@@ -19,6 +19,10 @@ public sealed class LayoutAndLanguageTests(BrowserFixture browser)
         await new BoardPage(page).OpenAsync();
         Assert.Equal(0, await OverflowAsync(page));
 
+        // The icons' font, linked from the trimmed Radzen stylesheet (decision 009), is found and loaded.
+        Assert.True(await page.EvaluateAsync<bool>(
+            "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.includes('Material Symbols') && f.status === 'loaded'); }"));
+
         // The menu folds behind a button on a phone, and opens.
         await Expect(page.Locator(".nav-wide")).ToBeHiddenAsync();
         await Live.FollowMenuAsync(page, "Mes demandes");

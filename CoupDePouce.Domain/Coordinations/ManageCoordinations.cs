@@ -102,6 +102,12 @@ public sealed class ManageCoordinationsHandler(IDbContextFactory<BoardDbContext>
                 return Result<bool>.Invalid(new Problem(nameof(AssignCoordinatrice.Email), Messages.NoMemberWithThisEmail));
             }
 
+            // A coordinatrice reads her coordination's confidential requests: only a member the network has approved.
+            if (member.Membership != MembershipStatus.Approved)
+            {
+                return Result<bool>.Invalid(new Problem(nameof(AssignCoordinatrice.Email), Messages.CoordinatriceMustBeApproved));
+            }
+
             if (await db.CoordinatorAssignments.AnyAsync(a => a.MemberId == member.Id && a.CoordinationId == coordination.Id, ct))
             {
                 return Result<bool>.Refused(new DomainRuleViolation(Messages.AlreadyCoordinatrice));
@@ -189,8 +195,10 @@ public sealed class ManageCoordinationsHandler(IDbContextFactory<BoardDbContext>
         Check(name, Coordination.MaxNameLength, nameof(CreateCoordination.Name));
         Check(region, Coordination.MaxRegionLength, nameof(CreateCoordination.Region));
         Check(country, Coordination.MaxCountryLength, nameof(CreateCoordination.Country));
+        // Compared here, not in SQL: SQLite's lower() only folds ASCII (« Île-de-France » and « île-de-france »).
         var cleaned = Text.Clean(name);
-        if (problems.Count == 0 && await db.Coordinations.AnyAsync(c => c.Id != id && c.Name.ToLower() == cleaned.ToLower(), ct))
+        var others = await db.Coordinations.Where(c => c.Id != id).Select(c => c.Name).ToListAsync(ct);
+        if (problems.Count == 0 && others.Any(other => string.Equals(other, cleaned, StringComparison.CurrentCultureIgnoreCase)))
         {
             problems.Add(new Problem(nameof(CreateCoordination.Name), Messages.CoordinationNameTaken));
         }

@@ -386,6 +386,13 @@ public sealed class HelpRequest : AggregateRoot
         EnsureAnswerModerator(moderator, authorCoordinationId);
         answer.Restore();
         RecountAnswers();
+        // A restored answer she had said helped her resolves her request again.
+        if (answer.IsHelpful && Status is HelpRequestStatus.Open or HelpRequestStatus.Answered)
+        {
+            Status = HelpRequestStatus.Resolved;
+            ResolvedAt = now;
+        }
+
         Raise(new AnswerRestored(this, answer, ModerationCoordinationFor(moderator, authorCoordinationId), moderator.MemberId, now));
         return answer;
     }
@@ -435,8 +442,10 @@ public sealed class HelpRequest : AggregateRoot
         Raise(new HelpRequestHidden(this, HiddenReason, moderator.MemberId, now));
     }
 
+    /// <summary>The request's moderators, or on a network-wide request the coordinatrices of the answer's author (a
+    /// coordination-only thread stays with its own coordination, down to its log lines).</summary>
     internal bool CanModerateAnswer(Viewer moderator, int authorCoordinationId) =>
-        moderator.Moderates(CoordinationId) || moderator.Moderates(authorCoordinationId);
+        moderator.Moderates(CoordinationId) || (Visibility == Visibility.Network && moderator.Moderates(authorCoordinationId));
 
     /// <summary>Whose log line it is: this request's coordination when she moderates it, otherwise her member's.</summary>
     private int ModerationCoordinationFor(Viewer moderator, int authorCoordinationId) =>

@@ -121,18 +121,20 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
                 // A hidden answer is for its author and its moderators (marked hidden, with the reason); the others
                 // only see that an answer was hidden.
                 var shown = !a.IsWithdrawn && (!a.IsHidden || a.AuthorId == viewerId || moderates);
+                // Hidden from her: she sees that an answer was hidden, not whose it was.
+                var hiddenFromHer = a.IsHidden && !shown;
                 return new ThreadMessage(
                     a.Id,
-                    a.AuthorId,
-                    m.DisplayName,
-                    m.CoordinationName,
+                    hiddenFromHer ? Guid.Empty : a.AuthorId,
+                    hiddenFromHer ? string.Empty : m.DisplayName,
+                    hiddenFromHer ? string.Empty : m.CoordinationName,
                     shown ? a.Body : string.Empty,
                     a.CreatedAt,
                     a.EditedAt,
                     a.IsWithdrawn,
                     a.IsHelpful && !a.IsWithdrawn && !a.IsHidden,
-                    a.AuthorId == r.AuthorId,
-                    a.ThanksCount,
+                    !hiddenFromHer && a.AuthorId == r.AuthorId,
+                    hiddenFromHer ? 0 : a.ThanksCount,
                     m.Thanked,
                     shown ? [.. answerVersions[a.Id]] : [],
                     a.IsHidden,

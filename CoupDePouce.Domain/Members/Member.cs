@@ -93,6 +93,12 @@ public sealed class Member : IdentityUser<Guid>
             return;
         }
 
+        // Declined: she may ask another coordination, not the one that just said no (that would undo its decision).
+        if (Membership == MembershipStatus.Declined && coordinationId == HomeCoordinationId)
+        {
+            throw new DomainRuleViolation(Resources.Messages.MembershipDeclinedHere);
+        }
+
         HomeCoordinationId = coordinationId;
         Membership = MembershipStatus.Pending;
         MembershipMessage = null;

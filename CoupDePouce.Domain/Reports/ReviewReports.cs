@@ -170,11 +170,14 @@ public sealed class ReviewReportsHandler(IDbContextFactory<BoardDbContext> dbFac
     {
         var mine = viewer.CoordinatedCoordinationIds.ToList();
         var admin = viewer.IsAdmin;
-        // Her members' answers elsewhere only on requests she may read (network-wide ones): a member who moved keeps
-        // her old answers on her former coordination's confidential requests, which stay with that coordination.
+        // Only items still there to decide on (a withdrawn request or answer is gone for everyone). Her members'
+        // answers elsewhere only on network-wide requests she may open (not hidden), by who is her member now.
         return db.Set<Report>().AsNoTracking().Where(r => r.Status == ReportStatus.Open
+            && db.HelpRequests.Any(h => h.Id == r.HelpRequestId && !h.IsWithdrawn)
+            && (r.AnswerId == 0 || db.Answers.Any(a => a.Id == r.AnswerId && !a.IsWithdrawn))
             && (admin || mine.Contains(r.CoordinationId)
-                || (r.AnswerId != 0 && mine.Contains(r.AuthorCoordinationId)
-                    && db.HelpRequests.Any(h => h.Id == r.HelpRequestId && h.Visibility == Visibility.Network))));
+                || (r.AnswerId != 0
+                    && db.HelpRequests.Any(h => h.Id == r.HelpRequestId && h.Visibility == Visibility.Network && !h.IsHidden)
+                    && db.Answers.Any(a => a.Id == r.AnswerId && db.Members.Any(m => m.Id == a.AuthorId && mine.Contains(m.HomeCoordinationId))))));
     }
 }

@@ -72,7 +72,9 @@ public sealed class AuthorizationMatrixTests : NetworkTest
             {
                 foreach (var scope in Enum.GetValues<Scope>())
                 {
-                    var allowed = ForEveryoneWhoSeesIt.Contains(useCase) ? Sees(role, scope)
+                    // Reports can hide things: a member still waiting for her approval may read, not report.
+                    var allowed = useCase == RequestUseCase.Report ? Sees(role, scope) && role != Role.PendingMember
+                        : ForEveryoneWhoSeesIt.Contains(useCase) ? Sees(role, scope)
                         : ForItsAuthorOnly.Contains(useCase) ? false
                         : ModeratesTheRequest(role, scope);
                     cells.Add(useCase, role, scope, allowed);

@@ -136,4 +136,26 @@ public sealed class ManageCoordinationsTests : RennesAndLyonTest
         Assert.All(coordinations, c => Assert.False(c.IsArchived));
         Assert.Equal(1, await Network.QueryAsync(db => db.CoordinatorAssignments.CountAsync()));
     }
+
+    [Fact]
+    public async Task OnlyAnApprovedMemberCanBecomeCoordinatrice()
+    {
+        var newcomer = await Network.AddMemberAsync(Rennes, "Nouvelle", pending: true);
+
+        var refused = await Manage.HandleAsync(new AssignCoordinatrice(_admin, Rennes, await EmailOfAsync(newcomer)));
+
+        Assert.Equal((FailureKind.Invalid, nameof(AssignCoordinatrice.Email)), (refused.Failure, refused.Problems.Single().Field));
+        Assert.False((await ViewerAsync(newcomer)).Moderates(Rennes));
+    }
+
+    [Fact]
+    public async Task ANameDifferingOnlyByTheCaseOfAnAccentedLetterIsTaken()
+    {
+        await Manage.HandleAsync(new CreateCoordination(_admin, "Île-de-France", "Île-de-France", "France"));
+
+        var again = await Manage.HandleAsync(new CreateCoordination(_admin, "île-de-france", "Île-de-France", "France"));
+
+        Assert.Equal(FailureKind.Invalid, again.Failure);
+        Assert.Equal(3, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
+    }
 }

@@ -112,4 +112,19 @@ public sealed class MoveCoordinationTests : RennesAndLyonTest
         Assert.Empty(await Memberships.PendingAsync(_rennesCoordinatrice));
         Assert.Equal(newcomer.Value, Assert.Single(await Memberships.PendingAsync(_lyonCoordinatrice)).Id);
     }
+
+    [Fact]
+    public async Task ADeclinedMemberMayAskAnotherCoordinationButNotUndoTheDecline()
+    {
+        var newcomer = await Network.AddMemberAsync(Rennes, "Maëlle", pending: true);
+        await Memberships.HandleAsync(new DecideMembership(_rennesCoordinatrice, newcomer, Approve: false, "Nous ne vous connaissons pas encore."));
+
+        var again = await Move.HandleAsync(new AskToMoveCoordination(newcomer, Rennes));
+        var elsewhere = await Move.HandleAsync(new AskToMoveCoordination(newcomer, Lyon));
+
+        Assert.Contains("refusé votre adhésion", again.Problems.Single().Message);
+        Assert.True(elsewhere.Succeeded);
+        Assert.Empty(await Memberships.PendingAsync(_rennesCoordinatrice));
+        Assert.Equal(newcomer, Assert.Single(await Memberships.PendingAsync(_lyonCoordinatrice)).Id);
+    }
 }

@@ -136,4 +136,49 @@ public sealed class AnswerModerationTests : RennesAndLyonTest
         Assert.Equal(FailureKind.NotFound, refused.Failure);
         Assert.False((await Network.RequestAsync(other)).Answers.Single().IsHidden);
     }
+
+    [Fact]
+    public async Task ARestoredAnswerThatHelpedResolvesTheRequestAgain()
+    {
+        var request = await Network.PostAsync(_asker, Visibility.Network);
+        var answer = await Network.AnswerAsync(_helper, request);
+        await Network.Get<ResolveHelpRequestHandler>().HandleAsync(new MarkAnswerHelpful(_asker, request, answer));
+        await Moderate.HandleAsync(new HideAnswer(_lyonCoordinatrice, request, answer, "Vérification en cours"));
+        Assert.Equal(HelpRequestStatus.Open, (await Network.RequestAsync(request)).Status);
+
+        await Moderate.HandleAsync(new RestoreAnswer(_lyonCoordinatrice, request, answer));
+
+        Assert.Equal(HelpRequestStatus.Resolved, (await Network.RequestAsync(request)).Status);
+    }
+
+    [Fact]
+    public async Task OthersDoNotLearnWhoWroteAHiddenAnswer()
+    {
+        var request = await Network.PostAsync(_asker, Visibility.Network);
+        var answer = await Network.AnswerAsync(_helper, request);
+        await Moderate.HandleAsync(new HideAnswer(_lyonCoordinatrice, request, answer, "Propos blessants"));
+
+        var forReader = (await ViewAsync(request, _reader))!.Thread.Single();
+
+        Assert.Equal((Guid.Empty, string.Empty), (forReader.AuthorId, forReader.AuthorName));
+        Assert.Equal("Sophie", (await ViewAsync(request, _lyonCoordinatrice))!.Thread.Single().AuthorName);
+    }
+
+    [Fact]
+    public async Task ACoordinationOnlyThreadIsModeratedByItsOwnCoordinationOnly()
+    {
+        // Sophie answered in Rennes, then moved to Lyon; Lyon's coordinatrice is herself a member of Rennes.
+        var rennesAsker = await Network.AddMemberAsync(Rennes, "Nathalie");
+        var confidential = await Network.PostAsync(rennesAsker, Visibility.Coordination);
+        var answer = await Network.AnswerAsync(_helper, confidential);
+        var lyonCoordinatriceLivingInRennes = await Network.AddMemberAsync(Rennes, "Odile", coordinates: Lyon);
+        await Network.Get<CoupDePouce.Domain.Members.MoveCoordinationHandler>().HandleAsync(new CoupDePouce.Domain.Members.AskToMoveCoordination(_helper, Lyon));
+        Assert.True((await Network.Get<CoupDePouce.Domain.Members.DecideMembershipHandler>().HandleAsync(
+            new CoupDePouce.Domain.Members.DecideMembership(_lyonCoordinatrice, _helper, Approve: true))).Succeeded);
+
+        var refused = await Moderate.HandleAsync(new HideAnswer(lyonCoordinatriceLivingInRennes, confidential, answer, "Propos blessants"));
+
+        Assert.Equal(FailureKind.Forbidden, refused.Failure);
+        Assert.False((await Network.RequestAsync(confidential)).Answers.Single().IsHidden);
+    }
 }

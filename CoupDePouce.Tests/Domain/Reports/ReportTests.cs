@@ -204,13 +204,49 @@ public sealed class ReportTests : RennesAndLyonTest
         var lyonReader = await Network.AddMemberAsync(Lyon, "Bérénice");
         var confidential = await Network.PostAsync(lyonAsker, Visibility.Coordination);
         var answer = await Network.AnswerAsync(_helper, confidential);
-        await Network.Get<CoupDePouce.Domain.Members.MoveCoordinationHandler>().HandleAsync(new CoupDePouce.Domain.Members.AskToMoveCoordination(_helper, Rennes));
-        await Network.Get<CoupDePouce.Domain.Members.DecideMembershipHandler>().HandleAsync(new CoupDePouce.Domain.Members.DecideMembership(_rennesCoordinatrice, _helper, Approve: true));
+        Assert.True((await Network.Get<CoupDePouce.Domain.Members.MoveCoordinationHandler>().HandleAsync(new CoupDePouce.Domain.Members.AskToMoveCoordination(_helper, Rennes))).Succeeded);
+        Assert.True((await Network.Get<CoupDePouce.Domain.Members.DecideMembershipHandler>().HandleAsync(new CoupDePouce.Domain.Members.DecideMembership(_rennesCoordinatrice, _helper, Approve: true))).Succeeded);
 
-        await Report.HandleAsync(new ReportContent(lyonReader, confidential, answer, ReportReason.NotKind));
+        Assert.True((await Report.HandleAsync(new ReportContent(lyonReader, confidential, answer, ReportReason.NotKind))).Succeeded);
 
         Assert.Empty((await Review.QueueAsync(_rennesCoordinatrice)).Value!);
         Assert.Equal(0, await Review.OpenCountAsync(_rennesCoordinatrice));
         Assert.Single((await Review.QueueAsync(_lyonCoordinatrice)).Value!);
+    }
+
+    [Fact]
+    public async Task AMemberStillWaitingForHerApprovalCannotReportSoThreeNewAccountsCannotHideARequest()
+    {
+        var request = await Network.PostAsync(_asker, Visibility.Network);
+        var newcomers = new[]
+        {
+            await Network.AddMemberAsync(Rennes, pending: true),
+            await Network.AddMemberAsync(Rennes, pending: true),
+            await Network.AddMemberAsync(Rennes, pending: true),
+        };
+
+        foreach (var newcomer in newcomers)
+        {
+            var refused = await Report.HandleAsync(new ReportContent(newcomer, request, null, ReportReason.Spam));
+            Assert.Equal(FailureKind.Forbidden, refused.Failure);
+            Assert.Contains("validé votre adhésion", refused.Problems.Single().Message);
+        }
+
+        Assert.False((await Network.RequestAsync(request)).IsHidden);
+        Assert.Equal(0, await ReportCountAsync());
+    }
+
+    [Fact]
+    public async Task AWithdrawnItemLeavesTheQueue()
+    {
+        var request = await Network.PostAsync(_asker, Visibility.Network);
+        var answer = await Network.AnswerAsync(_helper, request);
+        await Report.HandleAsync(new ReportContent(_first, request, answer, ReportReason.Spam));
+        Assert.Equal(1, await Review.OpenCountAsync(_lyonCoordinatrice));
+
+        await Network.Get<WithdrawContentHandler>().HandleAsync(new WithdrawContent(_helper, request, answer));
+
+        Assert.Equal(0, await Review.OpenCountAsync(_lyonCoordinatrice));
+        Assert.Empty((await Review.QueueAsync(_rennesCoordinatrice)).Value!);
     }
 }

@@ -448,7 +448,7 @@ public sealed class HelpRequest : AggregateRoot
         moderator.Moderates(CoordinationId) || (Visibility == Visibility.Network && moderator.Moderates(authorCoordinationId));
 
     /// <summary>Whose log line it is: this request's coordination when she moderates it, otherwise her member's.</summary>
-    private int ModerationCoordinationFor(Viewer moderator, int authorCoordinationId) =>
+    internal int ModerationCoordinationFor(Viewer moderator, int authorCoordinationId) =>
         moderator.Moderates(CoordinationId) ? CoordinationId : authorCoordinationId;
 
     private void EnsureAnswerModerator(Viewer moderator, int authorCoordinationId)
@@ -472,7 +472,8 @@ public sealed class HelpRequest : AggregateRoot
         _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn && !a.IsHidden)
         ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
 
-    private Answer FindAnswer(long answerId) =>
+    /// <summary>One of this request's answers, not withdrawn (hidden ones included); otherwise not found.</summary>
+    internal Answer FindAnswer(long answerId) =>
         _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)
         ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
 

@@ -66,7 +66,9 @@ public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFacto
                 return Result<T>.Refused(violation);
             }
 
-            if (request.DomainEvents.Count > 0)
+            // Anything an action stores about this request (its own changes, a report, a decision on reports)
+            // changes its version: two actions at once on one request never both decide on stale data.
+            if (request.DomainEvents.Count > 0 || db.ChangeTracker.HasChanges())
             {
                 db.Entry(request).Property<int>("Version").CurrentValue++;
             }

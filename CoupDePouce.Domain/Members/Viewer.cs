@@ -15,6 +15,10 @@ public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmi
     public bool BelongsTo(int coordinationId) =>
         IsAdmin || HomeCoordinationId == coordinationId || CoordinatedCoordinationIds.Contains(coordinationId);
 
+    /// <summary>A member a coordinatrice has approved (or who moderates): trusted with what can take content off the
+    /// board, such as reports.</summary>
+    public bool IsApproved => HomeCoordinationId is not null || IsAdmin || CoordinatedCoordinationIds.Count > 0;
+
     /// <summary>Whether she may moderate this coordination's board (its coordinatrices, and admins everywhere).</summary>
     public bool Moderates(int coordinationId) => IsAdmin || CoordinatedCoordinationIds.Contains(coordinationId);
 

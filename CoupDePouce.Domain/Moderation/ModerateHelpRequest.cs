@@ -74,12 +74,8 @@ public sealed class ModerateHelpRequestHandler(HelpRequestActions actions)
         }, ct);
 
     /// <summary>The home coordination of the answer's author (an answer not in this request: not found).</summary>
-    private static async Task<int> AuthorCoordinationAsync(HelpRequestActions.Context context, long answerId, CancellationToken ct)
-    {
-        var author = context.Request.Answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)?.AuthorId
-            ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
-        return await context.HomeCoordinationOfAsync(author, ct);
-    }
+    private static Task<int> AuthorCoordinationAsync(HelpRequestActions.Context context, long answerId, CancellationToken ct) =>
+        context.HomeCoordinationOfAsync(context.Request.FindAnswer(answerId).AuthorId, ct);
 
     public Task<Result<bool>> HandleAsync(LockHelpRequest command, CancellationToken ct = default) =>
         actions.RunAsync(command.ModeratorId, command.RequestId, context =>

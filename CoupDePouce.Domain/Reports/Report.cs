@@ -30,13 +30,12 @@ public sealed class Report
     {
     }
 
-    internal Report(Guid reporterId, long helpRequestId, long answerId, int coordinationId, int authorCoordinationId, ReportReason reason, string? text, DateTime at)
+    internal Report(Guid reporterId, long helpRequestId, long answerId, int coordinationId, ReportReason reason, string? text, DateTime at)
     {
         ReporterId = reporterId;
         HelpRequestId = helpRequestId;
         AnswerId = answerId;
         CoordinationId = coordinationId;
-        AuthorCoordinationId = authorCoordinationId;
         Reason = reason;
         Text = text;
         At = at;
@@ -53,9 +52,6 @@ public sealed class Report
 
     /// <summary>The request's coordination: its coordinatrices review the report.</summary>
     public int CoordinationId { get; private set; }
-
-    /// <summary>The reported author's coordination: for an answer, its coordinatrices review it too.</summary>
-    public int AuthorCoordinationId { get; private set; }
 
     public ReportReason Reason { get; private set; }
 

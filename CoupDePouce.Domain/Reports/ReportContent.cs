@@ -46,14 +46,14 @@ public sealed class ReportContentHandler(HelpRequestActions actions, ILogger<Rep
                 var request = context.Request;
                 // Reports can hide things: they count only from members a coordinatrice has approved (three fresh
                 // sign-ups cannot take a request off the board).
-                if (context.Viewer.HomeCoordinationId is null && !context.Viewer.IsAdmin && context.Viewer.CoordinatedCoordinationIds.Count == 0)
+                if (!context.Viewer.IsApproved)
                 {
                     logger.LogWarning("Member {MemberId}, not yet approved, tried to report request {RequestId}", context.MemberId, request.Id);
                     throw DomainRuleViolation.Forbidden(Messages.ReportsNeedApprovedMembership);
                 }
 
-                var answer = answerId == 0 ? null : request.Answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn);
-                if (answerId != 0 && (answer is null || (answer.IsHidden && answer.AuthorId != context.MemberId && !request.CanModerateAnswer(context.Viewer, await context.HomeCoordinationOfAsync(answer.AuthorId, ct)))))
+                var answer = answerId == 0 ? null : request.FindAnswer(answerId);
+                if (answer is { IsHidden: true } && answer.AuthorId != context.MemberId && !request.CanModerateAnswer(context.Viewer, await context.HomeCoordinationOfAsync(answer.AuthorId, ct)))
                 {
                     throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
                 }
@@ -72,10 +72,7 @@ public sealed class ReportContentHandler(HelpRequestActions actions, ILogger<Rep
                     throw new DomainRuleViolation(Messages.AlreadyReported);
                 }
 
-                // Two reports at the same instant must not both miss the threshold: each one changes the request's
-                // version, so the later one is counted again on fresh data.
-                context.Db.Entry(request).Property<int>("Version").CurrentValue++;
-                reports.Add(new Report(context.MemberId, request.Id, answerId, request.CoordinationId, await context.HomeCoordinationOfAsync(authorId, ct), command.Reason, text, context.Now));
+                reports.Add(new Report(context.MemberId, request.Id, answerId, request.CoordinationId, command.Reason, text, context.Now));
                 var open = await reports.CountAsync(r => r.HelpRequestId == request.Id && r.AnswerId == answerId && r.Status == ReportStatus.Open, ct) + 1;
                 if (open < Report.HideThreshold)
                 {

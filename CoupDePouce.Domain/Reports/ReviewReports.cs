@@ -119,8 +119,7 @@ public sealed class ReviewReportsHandler(IDbContextFactory<BoardDbContext> dbFac
         actions.RunAsync(moderatorId, requestId, async context =>
         {
             var request = context.Request;
-            var answer = answerId == 0 ? null : request.Answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)
-                ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
+            var answer = answerId == 0 ? null : request.FindAnswer(answerId);
             var authorCoordination = await context.HomeCoordinationOfAsync(answer?.AuthorId ?? request.AuthorId, ct);
             var allowed = answer is null ? context.Viewer.Moderates(request.CoordinationId) : request.CanModerateAnswer(context.Viewer, authorCoordination);
             if (!allowed)
@@ -158,7 +157,7 @@ public sealed class ReviewReportsHandler(IDbContextFactory<BoardDbContext> dbFac
             }
 
             context.Db.ModerationLog.Add(new ModerationEntry(
-                context.Now, context.MemberId, answer is null || context.Viewer.Moderates(request.CoordinationId) ? request.CoordinationId : authorCoordination,
+                context.Now, context.MemberId, answer is null ? request.CoordinationId : request.ModerationCoordinationFor(context.Viewer, authorCoordination),
                 decision == ReportStatus.Resolved ? ModerationAction.ResolveReports : ModerationAction.DismissReports,
                 answer is null ? ModerationTarget.Request : ModerationTarget.Answer,
                 answer?.Id ?? request.Id,

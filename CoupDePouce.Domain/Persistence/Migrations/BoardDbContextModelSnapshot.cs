@@ -516,9 +516,6 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("AuthorCoordinationId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("CoordinationId")
                         .HasColumnType("INTEGER");
 

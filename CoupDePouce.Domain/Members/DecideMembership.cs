@@ -75,7 +75,7 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (
-                from m in await PendingForAsync(db, moderatorId, ct)
+                from m in PendingFor(db, await Viewer.LoadAsync(db, moderatorId, ct))
                 join c in db.Coordinations on m.RequestedCoordinationId ?? m.HomeCoordinationId equals c.Id
                 join h in db.Coordinations on m.HomeCoordinationId equals h.Id
                 orderby m.JoinedAt
@@ -84,16 +84,8 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
             .ToListAsync(ct);
     }
 
-    /// <summary>How many wait for her (the count in her menu), without reading them.</summary>
-    public async Task<int> PendingCountAsync(Guid moderatorId, CancellationToken ct = default)
+    internal static IQueryable<Member> PendingFor(BoardDbContext db, Viewer viewer)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (await PendingForAsync(db, moderatorId, ct)).CountAsync(ct);
-    }
-
-    private static async Task<IQueryable<Member>> PendingForAsync(BoardDbContext db, Guid moderatorId, CancellationToken ct)
-    {
-        var viewer = await Viewer.LoadAsync(db, moderatorId, ct);
         var mine = viewer.CoordinatedCoordinationIds.ToList();
         var admin = viewer.IsAdmin;
         return db.Members.AsNoTracking()

@@ -99,7 +99,7 @@ public sealed class ReviewReportsHandler(IDbContextFactory<BoardDbContext> dbFac
             return 0;
         }
 
-        return await OpenFor(db, viewer).Select(r => new { r.HelpRequestId, r.AnswerId }).Distinct().CountAsync(ct);
+        return await CountOpenItemsAsync(db, viewer, ct);
     }
 
     public Task<Result<bool>> HandleAsync(ResolveReports command, CancellationToken ct = default)
@@ -164,6 +164,10 @@ public sealed class ReviewReportsHandler(IDbContextFactory<BoardDbContext> dbFac
                 reason));
             return true;
         }, ct);
+
+    /// <summary>How many reported items wait for her, one per item however many reports it has.</summary>
+    internal static Task<int> CountOpenItemsAsync(BoardDbContext db, Viewer viewer, CancellationToken ct) =>
+        OpenFor(db, viewer).Select(r => new { r.HelpRequestId, r.AnswerId }).Distinct().CountAsync(ct);
 
     private static IQueryable<Report> OpenFor(BoardDbContext db, Viewer viewer)
     {

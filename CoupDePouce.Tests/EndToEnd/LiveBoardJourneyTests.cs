@@ -33,7 +33,10 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
 
         var arrived = a.Locator(".request-card.just-arrived .request-title");
         await Expect(arrived).ToHaveTextAsync(title, new LocatorAssertionsToHaveTextOptions { Timeout = 2_000 });
-        await a.WaitForTimeoutAsync(1_000);
+        // The highlight is brief: the line looks like the others a few seconds later.
+        var line = a.Locator(".request-card.just-arrived");
+        await Expect(line).ToHaveCSSAsync("background-color", "rgb(255, 244, 209)");
+        await Expect(line).ToHaveCSSAsync("background-color", "rgb(255, 255, 255)", new LocatorAssertionsToHaveCSSOptions { Timeout = 8_000 });
         Assert.DoesNotContain(title, await c.ContentAsync());
         await Expect(c.Locator(".request-card.just-arrived")).ToHaveCountAsync(0);
     }

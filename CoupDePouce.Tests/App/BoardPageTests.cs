@@ -1,5 +1,8 @@
 using System.Net;
 using CoupDePouce.Domain.DemoData;
+using CoupDePouce.Domain.HelpRequests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoupDePouce.Tests.App;
 
@@ -42,6 +45,27 @@ public sealed class BoardPageTests(HostFixture host)
 
         Assert.Contains("request-card", html);
         Assert.Contains("Voir plus de demandes", html);
+    }
+
+    [Fact]
+    public async Task ShowsAMembersTitleAsTextNeverAsMarkup()
+    {
+        // Board lines are written as shared HTML strings (decision 010): what a member typed must be encoded there.
+        var sophie = await host.QueryAsync(db => db.Members.Where(m => m.Email == "sophie.bernard@" + DemoNetworkSeeder.EmailDomain).Select(m => m.Id).SingleAsync());
+        using (var scope = host.Services.CreateScope())
+        {
+            var posted = await scope.ServiceProvider.GetRequiredService<PostHelpRequestHandler>().HandleAsync(new PostHelpRequest(
+                sophie, "Devis <img src=x onerror=alert(1)> & \"tarifs\"", "Une question sur mes devis, avec du texte qui ressemble à du HTML.", 1, Visibility.Network));
+            Assert.True(posted.Succeeded);
+        }
+
+        using var client = host.Browser();
+        await SignInAsync(client, "sophie.bernard@" + DemoNetworkSeeder.EmailDomain);
+        // The page as the browser receives it (not decoded, unlike Forms.GetPageAsync).
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("Devis &lt;img src=x onerror=alert(1)&gt; &amp; &quot;tarifs&quot;</a>", html);
+        Assert.DoesNotContain("<img src=x", html);
     }
 
     internal static async Task SignInAsync(HttpClient client, string email)

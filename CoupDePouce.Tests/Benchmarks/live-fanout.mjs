@@ -7,11 +7,11 @@
 //   dotnet build -c Release CoupDePouce.sln
 //   cd CoupDePouce.Tests/Benchmarks && npm install && node live-fanout.mjs --pages 50 --posts 20
 //
-// Options: --warmup 5 (posts before measuring), --pause 1000 (ms after each post), --reduced-motion,
+// Options: --warmup 5 (posts before measuring), --pause 1000 (ms after each post),
 // --isolate (server on CPU 0, browsers on CPU 1), --same-priority (browsers not niced), --details (per request).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -71,10 +71,7 @@ async function signIn(context, email) {
 }
 
 // Watchers: one member's pages on the board, each recording when a new request lands in its DOM.
-// --reduced-motion: the pages ask for reduced motion (the highlight of a new line is then an outline, not a
-// 2.5 s colour animation), so that 50 software-rendered animations on the server's own 2 cores weigh less.
-const reducedMotion = process.argv.includes('--reduced-motion') ? 'reduce' : 'no-preference';
-const watchers = await browser.newContext({ viewport: { width: 1000, height: 700 }, reducedMotion });
+const watchers = await browser.newContext({ viewport: { width: 1000, height: 700 } });
 await watchers.addInitScript(() => {
   window.__arrivals = [];
   new MutationObserver(records => {
@@ -112,6 +109,19 @@ await new Promise(r => setTimeout(r, 2000));
 const afterClosing = await live(true);
 // CPU time: the server's own (utime + stime of its process) and the whole machine's, in clock ticks.
 const serverTicks = () => readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0);
+// The browsers' CPU: every Chromium process (the N board pages, the poster's page, the GPU and network processes).
+const browserTicks = () => {
+  const byType = {};
+  for (const pid of readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!/^\d+ \((chromium|chrome)/.test(stat)) continue;
+      const type = (readFileSync(`/proc/${pid}/cmdline`, 'utf8').match(/--type=([a-z-]+)/) ?? [, 'browser'])[1];
+      byType[type] = (byType[type] ?? 0) + stat.split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0);
+    } catch { /* a process that ended meanwhile */ }
+  }
+  return byType;
+};
 const machineTicks = () => { const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number); return { busy: f[0] + f[1] + f[2] + f[5] + f[6] + f[7], all: f.reduce((a, b) => a + b, 0) }; };
 
 // The poster: another member of the same coordination, through the real form, each followed by a pause of
@@ -133,11 +143,11 @@ for (let i = 0; i < warmup; i++) await post(-1 - i);
 await new Promise(r => setTimeout(r, 3000));
 for (const p of boards) await p.evaluate(() => { window.__arrivals = []; });
 await live(false); // starts the server's delivery times afresh
-const cpuBefore = { server: serverTicks(), machine: machineTicks() };
+const cpuBefore = { server: serverTicks(), machine: machineTicks(), browsers: browserTicks() };
 for (let i = 0; i < posts; i++) await post(i);
 await new Promise(r => setTimeout(r, 3000));
 const serverSide = (await live(false)).deliveries.sort((a, b) => a - b);
-const cpuAfter = { server: serverTicks(), machine: machineTicks() };
+const cpuAfter = { server: serverTicks(), machine: machineTicks(), browsers: browserTicks() };
 
 const latencies = [];
 let missing = 0;
@@ -166,7 +176,7 @@ const pct = q => percentile(latencies, q);
 
 const mb = b => (b / 1024 / 1024).toFixed(1);
 const kb = b => (b / 1024).toFixed(0);
-console.log(`Fan-out: ${pages} pages on the board, ${posts} requests posted, ${latencies.length} deliveries (${missing} missing), reduced motion: ${reducedMotion}, ${isolate ? 'server and browsers on separate cores' : 'server and browsers sharing both cores'}`);
+console.log(`Fan-out: ${pages} pages on the board, ${posts} requests posted, ${latencies.length} deliveries (${missing} missing), ${isolate ? 'server and browsers on separate cores' : 'server and browsers sharing both cores'}`);
 console.log('| fan-out latency (ms) | p50 | p95 | p99 | max |');
 console.log('|---|---:|---:|---:|---:|');
 console.log(`| from server timestamp to the page's DOM | ${pct(50).toFixed(0)} | ${pct(95).toFixed(0)} | ${pct(99).toFixed(0)} | ${latencies.at(-1).toFixed(0)} |`);
@@ -174,6 +184,9 @@ const sp = q => percentile(serverSide, q).toFixed(0);
 console.log(`| server's share: to the screen rendered and sent (${serverSide.length} deliveries) | ${sp(50)} | ${sp(95)} | ${sp(99)} | ${serverSide.at(-1).toFixed(0)} |`);
 const ticksPerSecond = 100;
 console.log(`Server CPU: ${((cpuAfter.server - cpuBefore.server) / ticksPerSecond * 1000 / posts).toFixed(0)} ms per post (posting page, request page and ${pages} screens updated); machine busy ${(100 * (cpuAfter.machine.busy - cpuBefore.machine.busy) / (cpuAfter.machine.all - cpuBefore.machine.all)).toFixed(0)} % of its ${(await import('node:os')).cpus().length} cores while posting`);
+const browserMs = type => ((cpuAfter.browsers[type] ?? 0) - (cpuBefore.browsers[type] ?? 0)) / ticksPerSecond * 1000 / posts;
+const browserTotal = Object.keys(cpuAfter.browsers).reduce((sum, type) => sum + browserMs(type), 0);
+console.log(`Browsers' CPU: ${browserTotal.toFixed(0)} ms per post (${(browserTotal / pages).toFixed(1)} ms per board page, the poster's page included); by process: ${Object.keys(cpuAfter.browsers).sort().map(t => `${t} ${browserMs(t).toFixed(0)} ms`).join(', ')}`);
 console.log('');
 console.log('| managed memory after a full GC | subscribers | MB |');
 console.log('|---|---:|---:|');

@@ -190,6 +190,13 @@ public sealed class HelpRequest : AggregateRoot
 
     /// <summary>The asker says « ça m'a aidée » about an answer by someone else; the request is then Resolved.
     /// Several answers can be credited.</summary>
+    /// <summary>Whether the request page offers her « ça m'a aidée » on this answer: the asker, on someone else's
+    /// answer that is shown and not yet marked, while the request is not closed (the rules <see cref="MarkHelpful(Guid, Answer, DateTime)"/>
+    /// enforces).</summary>
+    public bool OffersHelpfulMarkTo(Guid memberId, Answer answer) =>
+        memberId == AuthorId && answer.AuthorId != AuthorId && !answer.IsWithdrawn && !answer.IsHidden && !answer.IsHelpful
+        && Status != HelpRequestStatus.Closed;
+
     internal Answer MarkHelpful(Guid byMemberId, long answerId, DateTime now)
     {
         if (byMemberId != AuthorId)

@@ -27,7 +27,8 @@ public sealed record ThreadMessage(
     bool IsHidden = false,
     string? HiddenReason = null,
     bool ViewerModerates = false,
-    bool ViewerReported = false);
+    bool ViewerReported = false,
+    bool ViewerMayMarkHelpful = false);
 
 public sealed record HelpRequestView(
     long Id,
@@ -140,7 +141,8 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
                     a.IsHidden,
                     shown ? a.HiddenReason : null,
                     moderates,
-                    reported.Contains(a.Id));
+                    reported.Contains(a.Id),
+                    r.OffersHelpfulMarkTo(viewerId, a));
             })
             .ToList();
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 
 namespace CoupDePouce.App.Components.Shared;
@@ -33,14 +31,4 @@ public sealed class SharedMarkup<TKey>(int capacity) where TKey : notnull
 
         return _pieces.GetOrAdd(key, new MarkupString(write(state)));
     }
-
-    public int Count => _pieces.Count;
-}
-
-public static class Html
-{
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    /// <summary>Text (or an attribute value) made safe to write into HTML.</summary>
-    public static string Encode(string text) => Encoder.Encode(text);
 }

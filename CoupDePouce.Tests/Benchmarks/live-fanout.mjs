@@ -7,8 +7,8 @@
 //   dotnet build -c Release CoupDePouce.sln
 //   cd CoupDePouce.Tests/Benchmarks && npm install && node live-fanout.mjs --pages 50 --posts 20
 //
-// Options: --warmup 5 (posts before measuring), --pause 1000 (ms after each post),
-// --isolate (server on CPU 0, browsers on CPU 1), --same-priority (browsers not niced), --details (per request).
+// Options: --warmup 5 (posts before measuring), --pause 1000 (ms after each post), --reload-each (the poster
+// loads the form afresh for each post), --isolate (server on CPU 0, browsers on CPU 1), --same-priority (browsers not niced), --details (per request).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
@@ -129,14 +129,26 @@ const machineTicks = () => { const f = readFileSync('/proc/stat', 'utf8').split(
 // compiled its code paths and queries, a freshly started one has not.
 const posterContext = await browser.newContext();
 const poster = await signIn(posterContext, 'isabelle.thomas@coupdepouce.demo');
+// She goes from one request to the next as a member does, by the menu's « Demander » link: the page changes
+// within her live connection (--reload-each: a full page load before each post instead).
+const reloadEach = process.argv.includes('--reload-each');
+await poster.goto(`${base}/demandes/nouvelle`);
 async function post(i) {
-  await poster.goto(`${base}/demandes/nouvelle`);
+  if (reloadEach) await poster.goto(`${base}/demandes/nouvelle`);
+  else if (!poster.url().endsWith('/demandes/nouvelle')) await poster.click('.nav-wide a.nav-cta');
   await poster.waitForSelector('form.form-card button[type=submit]:not([disabled])');
   await poster.fill('input[name=Title]', `Demande de mesure numéro ${i} ${Date.now()}`);
   await poster.fill('textarea[name=Details]', 'Une demande pour mesurer le temps de diffusion en direct.');
   await poster.selectOption('#ThemeId', { index: 9 });
   await poster.click(`input[name=Visibility][value=${i % 2 ? 'Network' : 'Coordination'}]`);
-  await Promise.all([poster.waitForURL(/\/demandes\/\d+/, { waitUntil: 'commit' }), poster.click('form.form-card button[type=submit]')]);
+  try {
+    await Promise.all([poster.waitForURL(/\/demandes\/\d+/, { waitUntil: 'commit' }), poster.click('form.form-card button[type=submit]')]);
+  } catch (e) {
+    // What her screen said instead (a message of the form, the reconnection banner…).
+    const said = await poster.locator('.form-alert, .validation-message, #components-reconnect-modal, .reconnect-banner, #blazor-error-ui').allInnerTexts().catch(() => []);
+    await poster.screenshot({ path: join(tmpdir(), 'live-fanout-poster.png'), fullPage: true }).catch(() => { });
+    throw new Error(`Post ${i} did not go through (${poster.url()}; on screen: ${JSON.stringify(said)}; screenshot in ${join(tmpdir(), 'live-fanout-poster.png')})`, { cause: e });
+  }
   await new Promise(r => setTimeout(r, pause));
 }
 for (let i = 0; i < warmup; i++) await post(-1 - i);

@@ -34,7 +34,18 @@ public sealed class PostRequestPage(IPage page)
     {
         await Submit.ClickAsync();
         // An in-app navigation: no new "load" event, so wait for the address, then for the page itself.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/demandes/\d+"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/demandes/\d+"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            // Say what her screen showed instead: a message of the form, the reconnection banner, a busy button.
+            var shown = await page.Locator(".form-alert, .validation-message, .reconnect-banner, #blazor-error-ui, .form-actions button")
+                .EvaluateAllAsync<string[]>("nodes => nodes.filter(n => n.offsetParent !== null).map(n => n.className + ': ' + n.innerText)");
+            throw new TimeoutException($"Publishing did not lead to the request's page; still on {page.Url}, showing {string.Join(" | ", shown)}", e);
+        }
+
         await Expect(page.Locator("#request-title")).ToBeVisibleAsync();
         var path = new Uri(page.Url).AbsolutePath;
         return long.Parse(path[(path.LastIndexOf('/') + 1)..]);

@@ -42,6 +42,33 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AnEarlierArrivalLosesItsHighlightWhenTheNextOneArrivesAfterAFewSeconds()
+    {
+        var a = await browser.SignedInAsync("emilie.robert@coupdepouce.demo");
+        await new BoardPage(a).OpenAsync();
+        var b = await browser.SignedInAsync("nathalie.dubois@coupdepouce.demo");
+        var form = new PostRequestPage(b);
+
+        var first = await PostAsync(form, "Première arrivée");
+        var firstLine = a.Locator($".request-card[data-request-id='{first}']");
+        await Expect(firstLine).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("just-arrived"));
+        await Task.Delay(TimeSpan.FromSeconds(3.2));
+        var second = await PostAsync(form, "Seconde arrivée");
+
+        // The second line is highlighted; the first, older than 3 s, is not any more (and not by the stylesheet's
+        // own 6 s: the class itself is gone, taken off with the second line).
+        await Expect(a.Locator($".request-card[data-request-id='{second}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("just-arrived"));
+        await Expect(firstLine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("just-arrived"), new LocatorAssertionsToHaveClassOptions { Timeout = 1_000 });
+    }
+
+    private static async Task<long> PostAsync(PostRequestPage form, string title)
+    {
+        await form.OpenAsync();
+        await form.FillAsync($"{title} {Guid.NewGuid():N}"[..36], "Deux demandes de la même coordination, l'une après l'autre.", "Autre", wholeNetwork: false);
+        return await form.PublishAsync();
+    }
+
+    [Fact]
     public async Task AnAnswerAppearsOnTheOpenRequestPageAndTheAskersBellRises()
     {
         var asker = await browser.NewPageAsync(width: 1200);

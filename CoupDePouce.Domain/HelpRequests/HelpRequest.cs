@@ -188,15 +188,13 @@ public sealed class HelpRequest : AggregateRoot
         return answer;
     }
 
+    /// <summary>Whether the request page offers her « ça m'a aidée » on this answer: exactly when
+    /// <see cref="MarkHelpful(Guid, Answer, DateTime)"/> would accept it and it is not marked yet.</summary>
+    public bool OffersHelpfulMarkTo(Guid memberId, Answer answer) =>
+        !answer.IsHelpful && HelpfulMarkRefusal(memberId, answer, ofThisRequest: answer.HelpRequestId == Id) == HelpfulMarkRefused.No;
+
     /// <summary>The asker says « ça m'a aidée » about an answer by someone else; the request is then Resolved.
     /// Several answers can be credited.</summary>
-    /// <summary>Whether the request page offers her « ça m'a aidée » on this answer: the asker, on someone else's
-    /// answer that is shown and not yet marked, while the request is not closed (the rules <see cref="MarkHelpful(Guid, Answer, DateTime)"/>
-    /// enforces).</summary>
-    public bool OffersHelpfulMarkTo(Guid memberId, Answer answer) =>
-        memberId == AuthorId && answer.AuthorId != AuthorId && !answer.IsWithdrawn && !answer.IsHidden && !answer.IsHelpful
-        && Status != HelpRequestStatus.Closed;
-
     internal Answer MarkHelpful(Guid byMemberId, long answerId, DateTime now)
     {
         if (byMemberId != AuthorId)
@@ -209,24 +207,16 @@ public sealed class HelpRequest : AggregateRoot
 
     internal Answer MarkHelpful(Guid byMemberId, Answer answer, DateTime now)
     {
-        if (byMemberId != AuthorId)
+        switch (HelpfulMarkRefusal(byMemberId, answer, ofThisRequest: _answers.Contains(answer)))
         {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyAskerResolves);
-        }
-
-        if (!_answers.Contains(answer) || answer.IsWithdrawn || answer.IsHidden)
-        {
-            throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
-        }
-
-        if (answer.AuthorId == AuthorId)
-        {
-            throw new DomainRuleViolation(Messages.CannotMarkOwnReply);
-        }
-
-        if (Status == HelpRequestStatus.Closed)
-        {
-            throw new DomainRuleViolation(Messages.RequestClosed);
+            case HelpfulMarkRefused.NotTheAsker:
+                throw DomainRuleViolation.Forbidden(Messages.OnlyAskerResolves);
+            case HelpfulMarkRefused.AnswerNotShown:
+                throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
+            case HelpfulMarkRefused.OwnReply:
+                throw new DomainRuleViolation(Messages.CannotMarkOwnReply);
+            case HelpfulMarkRefused.Closed:
+                throw new DomainRuleViolation(Messages.RequestClosed);
         }
 
         if (!answer.IsHelpful)
@@ -245,6 +235,18 @@ public sealed class HelpRequest : AggregateRoot
 
         return answer;
     }
+
+    /// <summary>The one rule for « ça m'a aidée », for marking it and for offering it: only the asker, only on a
+    /// shown answer of this request by someone else, never once the request is closed. (Whether the answer is of
+    /// this request is the caller's to say: a request read for display is read without its answers.)</summary>
+    private HelpfulMarkRefused HelpfulMarkRefusal(Guid byMemberId, Answer answer, bool ofThisRequest) =>
+        byMemberId != AuthorId ? HelpfulMarkRefused.NotTheAsker
+        : !ofThisRequest || answer.IsWithdrawn || answer.IsHidden ? HelpfulMarkRefused.AnswerNotShown
+        : answer.AuthorId == AuthorId ? HelpfulMarkRefused.OwnReply
+        : Status == HelpRequestStatus.Closed ? HelpfulMarkRefused.Closed
+        : HelpfulMarkRefused.No;
+
+    private enum HelpfulMarkRefused { No, NotTheAsker, AnswerNotShown, OwnReply, Closed }
 
     /// <summary>The asker finds her need is not met after all. The answers she credited keep their mark.</summary>
     internal void Reopen(Guid byMemberId, DateTime now)

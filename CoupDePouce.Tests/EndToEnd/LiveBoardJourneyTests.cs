@@ -51,15 +51,17 @@ public sealed class LiveBoardJourneyTests(BrowserFixture browser)
 
         var first = await PostAsync(form, "Première arrivée");
         var firstLine = a.Locator($".request-card[data-request-id='{first}']");
-        await Expect(firstLine).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("just-arrived"));
+        await Expect(firstLine).ToHaveClassAsync(JustArrived);
         await Task.Delay(TimeSpan.FromSeconds(3.2));
         var second = await PostAsync(form, "Seconde arrivée");
 
         // The second line is highlighted; the first, older than 3 s, is not any more (and not by the stylesheet's
         // own 6 s: the class itself is gone, taken off with the second line).
-        await Expect(a.Locator($".request-card[data-request-id='{second}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("just-arrived"));
-        await Expect(firstLine).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("just-arrived"), new LocatorAssertionsToHaveClassOptions { Timeout = 1_000 });
+        await Expect(a.Locator($".request-card[data-request-id='{second}']")).ToHaveClassAsync(JustArrived);
+        await Expect(firstLine).Not.ToHaveClassAsync(JustArrived, new LocatorAssertionsToHaveClassOptions { Timeout = 1_000 });
     }
+
+    private static readonly System.Text.RegularExpressions.Regex JustArrived = new("just-arrived");
 
     private static async Task<long> PostAsync(PostRequestPage form, string title)
     {

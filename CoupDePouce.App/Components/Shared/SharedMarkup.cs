@@ -9,7 +9,7 @@ namespace CoupDePouce.App.Components.Shared;
 /// fragment for the browser to insert instead of a node at a time
 /// (docs/decisions/007-light-live-circuits.md, docs/decisions/010-board-lines-as-shared-markup.md).
 /// Looking a piece up allocates nothing: writers are static and take their values as an argument. The key must
-/// hold everything the HTML is written from, and every value from a member must go through <see cref="Encode"/>.
+/// hold everything the HTML is written from, and every value from a member must go through <see cref="Html.Encode"/>.
 /// </summary>
 public sealed class SharedMarkup<TKey>(int capacity) where TKey : notnull
 {

@@ -8,7 +8,8 @@
 //   cd CoupDePouce.Tests/Benchmarks && npm install && node live-fanout.mjs --pages 50 --posts 20
 //
 // Options: --warmup 5 (posts before measuring), --pause 1000 (ms after each post), --reload-each (the poster
-// loads the form afresh for each post), --isolate (server on CPU 0, browsers on CPU 1), --same-priority (browsers not niced), --details (per request).
+// loads the form afresh for each post), --isolate (server on CPU 0, browsers on CPU 1), --same-priority (browsers
+// not niced), --details (per request).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';

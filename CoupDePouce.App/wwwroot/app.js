@@ -1,5 +1,7 @@
 // Small helpers for live screens. Kept tiny: everything else happens on the server.
 window.coupDePouce = {
+    // The address the browser shows, which a circuit compares with the one it started on (AddressOnStart).
+    address: () => location.href,
     // Has she scrolled down the board? Then new requests wait behind a banner instead of moving the page. The page
     // tells the server when that changes (not the server asking on every new request: one round trip less for
     // every open board on every post).

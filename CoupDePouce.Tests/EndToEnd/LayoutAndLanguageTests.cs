@@ -34,6 +34,23 @@ public sealed class LayoutAndLanguageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AMenuLinkFollowedWhileHerPageComesAliveOpensThePageItNames()
+    {
+        var page = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
+        var slowStart = await SlowCircuitStart.OnAsync(page);
+        await page.GotoAsync("/");
+        await slowStart.Asked;
+
+        await page.Locator(".nav-wide").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Mes demandes" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/mes-demandes$"));
+        slowStart.Release();
+
+        await Live.WaitAsync(page);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Mes demandes");
+        await Expect(page.Locator(".nav-wide a[aria-current=page]")).ToHaveTextAsync("Mes demandes");
+    }
+
+    [Fact]
     public async Task SwitchingToEnglishLastsAcrossPages()
     {
         var page = await browser.NewPageAsync(width: 1200);

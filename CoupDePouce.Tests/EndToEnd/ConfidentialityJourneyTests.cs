@@ -16,7 +16,6 @@ public sealed class ConfidentialityJourneyTests(BrowserFixture browser)
 
         // Rennes' coordinatrice sees her in the queue (the count is in her menu) and approves her.
         var coordinatrice = await browser.SignedInAsync("coord.rennes@coupdepouce.demo");
-        await Live.WaitAsync(coordinatrice);
         await coordinatrice.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Adhésions \(\d+\)$") }).ClickAsync();
         var waiting = coordinatrice.Locator(".pending-member", new() { HasText = "Maëlle Rennaise" });
         await Live.WaitAsync(coordinatrice);

@@ -119,7 +119,6 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
     public async Task AnAdminCreatesACoordinationAndGivesItACoordinatrice()
     {
         var admin = await browser.SignedInAsync("admin@coupdepouce.demo");
-        await Live.WaitAsync(admin);
         await admin.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { Name = "Coordinations" }).ClickAsync();
         await admin.WaitForURLAsync("**/admin/coordinations", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await Live.WaitAsync(admin);

@@ -67,4 +67,29 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         await Expect(suggestions.First).ToContainTextAsync("Logiciel de facturation simple pour une auto-entrepreneuse");
         Assert.InRange(await suggestions.CountAsync(), 1, 3);
     }
+
+    [Fact]
+    public async Task OnAPhoneTheFieldsUnderTheTitleStayPutWhenSuggestionsArrive()
+    {
+        var page = await browser.NewPageAsync(width: 390);
+        await new LoginPage(page).SignInAsync("julie.durand@coupdepouce.demo", "coupdepouce-demo");
+        var form = new PostRequestPage(page);
+        await form.OpenAsync();
+        var suggestions = page.Locator(".suggestions");
+        await Expect(suggestions).ToHaveCountAsync(0);
+
+        // The box takes its place with her first letter, and says what it is for.
+        await form.Title.PressSequentiallyAsync("l");
+        await Expect(suggestions).ToContainTextAsync("Les demandes proches de la vôtre s'afficheront ici");
+        var detailsBefore = await form.Details.BoundingBoxAsync();
+
+        await form.Title.PressSequentiallyAsync("ogiciel de facturation");
+        await Expect(suggestions.Locator("li").First).ToContainTextAsync("Logiciel de facturation simple pour une auto-entrepreneuse");
+        Assert.Equal(detailsBefore!.Y, (await form.Details.BoundingBoxAsync())!.Y);
+
+        // Nothing close: it says so, in the same room.
+        await form.Title.FillAsync("zzzz qwxv");
+        await Expect(suggestions).ToContainTextAsync("Aucune demande proche de la vôtre pour l'instant.");
+        Assert.Equal(detailsBefore.Y, (await form.Details.BoundingBoxAsync())!.Y);
+    }
 }

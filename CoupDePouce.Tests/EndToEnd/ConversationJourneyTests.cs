@@ -54,10 +54,7 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task SimilarRequestsAreSuggestedWhileSheTypesATitle()
     {
-        var page = await browser.NewPageAsync(width: 1200);
-        await new LoginPage(page).SignInAsync("julie.durand@coupdepouce.demo", "coupdepouce-demo");
-        var form = new PostRequestPage(page);
-        await form.OpenAsync();
+        var (page, form) = await JulieOnThePostingFormAsync(width: 1200);
 
         await form.Title.PressSequentiallyAsync("logiciel de facturation");
 
@@ -71,10 +68,7 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task OnAPhoneTheFieldsUnderTheTitleStayPutWhenSuggestionsArrive()
     {
-        var page = await browser.NewPageAsync(width: 390);
-        await new LoginPage(page).SignInAsync("julie.durand@coupdepouce.demo", "coupdepouce-demo");
-        var form = new PostRequestPage(page);
-        await form.OpenAsync();
+        var (page, form) = await JulieOnThePostingFormAsync(width: 390);
         var suggestions = page.Locator(".suggestions");
         await Expect(suggestions).ToHaveCountAsync(0);
 
@@ -91,5 +85,14 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         await form.Title.FillAsync("zzzz qwxv");
         await Expect(suggestions).ToContainTextAsync("Aucune demande proche de la vôtre pour l'instant.");
         Assert.Equal(detailsBefore.Y, (await form.Details.BoundingBoxAsync())!.Y);
+    }
+
+    private async Task<(IPage Page, PostRequestPage Form)> JulieOnThePostingFormAsync(int width)
+    {
+        var page = await browser.NewPageAsync(width: width);
+        await new LoginPage(page).SignInAsync("julie.durand@coupdepouce.demo", "coupdepouce-demo");
+        var form = new PostRequestPage(page);
+        await form.OpenAsync();
+        return (page, form);
     }
 }

@@ -15,6 +15,17 @@ public sealed record SearchHelpRequests(
     /// characters, so nothing she wrote can fake them once the snippet is encoded for the page).</summary>
     public const char HighlightStart = '\uE000';
     public const char HighlightEnd = '\uE001';
+
+    /// <summary>Fewer letters than this in a title being typed say too little to look for similar requests.</summary>
+    public const int SimilarTitleMinLength = 4;
+
+    /// <summary>The three requests most like a title she is typing (sharing any of its words), or nothing to look
+    /// for while it is shorter than <see cref="SimilarTitleMinLength"/>.</summary>
+    public static SearchHelpRequests? SimilarTo(Guid viewerId, string? title)
+    {
+        var text = title?.Trim() ?? string.Empty;
+        return text.Length < SimilarTitleMinLength ? null : new(viewerId, text, Take: 3, MatchAny: true);
+    }
 }
 
 public sealed record SearchHit(BoardItem Item, string Snippet);

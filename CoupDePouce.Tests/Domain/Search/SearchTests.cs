@@ -27,6 +27,13 @@ public sealed class SearchTests : RennesAndLyonTest
         return result.Value;
     }
 
+    [Fact]
+    public void SimilarRequestsAreLookedForOnceATitleHasFourLetters()
+    {
+        Assert.Null(SearchHelpRequests.SimilarTo(_julie, "  log  "));
+        Assert.Equal(new SearchHelpRequests(_julie, "logi", Take: 3, MatchAny: true), SearchHelpRequests.SimilarTo(_julie, " logi "));
+    }
+
     [Theory]
     [InlineData("comptabilite")]
     [InlineData("COMPTABILITÉ")]

@@ -12,7 +12,6 @@ public sealed class SlowCircuitStart
     private readonly List<IWebSocketFrame> _held = [];
     private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IWebSocketRoute? _browser;
-    private bool _holding;
     private bool _released;
 
     /// <summary>Done once the browser has asked for the circuit.</summary>
@@ -36,7 +35,6 @@ public sealed class SlowCircuitStart
                 lock (_gate)
                 {
                     _browser = browser;
-                    _holding = !_released;
                 }
 
                 _asked.TrySetResult();
@@ -46,7 +44,8 @@ public sealed class SlowCircuitStart
         {
             lock (_gate)
             {
-                if (_holding && browser == _browser)
+                // Held from the browser's request for the circuit until released.
+                if (!_released && browser == _browser)
                 {
                     _held.Add(frame);
                     return;
@@ -63,7 +62,6 @@ public sealed class SlowCircuitStart
         lock (_gate)
         {
             _released = true;
-            _holding = false;
             foreach (var frame in _held)
             {
                 Forward(frame, _browser!);

@@ -28,8 +28,7 @@ const warmup = arg('warmup', 5);
 const pause = arg('pause', 1000);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const rid = process.arch === 'arm64' ? 'linux-arm64' : 'linux-x64';
-const executable = join(root, 'CoupDePouce.App', 'bin', 'Release', 'net9.0', rid, 'CoupDePouce.App');
+const executable = join(root, 'CoupDePouce.App', 'bin', 'Release', 'net10.0', 'CoupDePouce.App');
 if (!existsSync(executable)) throw new Error(`Build first: dotnet build -c Release CoupDePouce.sln (${executable} is missing)`);
 
 const freePort = () => new Promise(ok => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });

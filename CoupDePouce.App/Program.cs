@@ -7,7 +7,7 @@ using CoupDePouce.Domain.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Radzen;
+using MudBlazor.Services;
 
 if (args is ["benchmark", "board", ..])
 {
@@ -35,7 +35,7 @@ builder.Services.AddCoupDePouceLocalization();
 // French pages stay readable and small: accented letters are not turned into entities.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddHealthChecks().AddDbContextCheck<BoardDbContext>(
     customTestQuery: static (db, ct) => BoardDatabase.AnswersAsync(db, ct));
 builder.Services.Configure<NetworkOptions>(builder.Configuration.GetSection(NetworkOptions.Section));
@@ -49,6 +49,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/erreur", createScopeForErrors: true);
 }
 
+// An unknown address gets the network's own « page introuvable » (the Router's NotFoundPage), with a 404.
+app.UseStatusCodePagesWithReExecute(NotFoundAddress, createScopeForStatusCodePages: true);
 app.UseCoupDePouceLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -86,4 +88,8 @@ app.Run();
 return 0;
 
 /// <summary>Visible to the host tests' WebApplicationFactory.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>Where unknown addresses are answered (Components/Pages/NotFound.razor).</summary>
+    public const string NotFoundAddress = "/introuvable";
+}

@@ -25,11 +25,8 @@ public static class DomainServices
 
         var types = typeof(DomainServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }).ToList();
 
-        // FluentValidation.DependencyInjectionExtensions is not obtainable here: validators are registered by hand.
-        foreach (var validator in types.Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>)))
-        {
-            services.AddSingleton(typeof(IValidator<>).MakeGenericType(validator.BaseType!.GetGenericArguments()[0]), validator);
-        }
+        // The validators hold no state: one of each for the whole app.
+        services.AddValidatorsFromAssembly(typeof(DomainServices).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
 
         // Use cases: one per circuit or request scope, each taking its own DbContext per operation.
         foreach (var useCase in types.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Seeder", StringComparison.Ordinal)))

@@ -1,5 +1,9 @@
 // Small helpers for live screens. Kept tiny: everything else happens on the server.
 window.coupDePouce = {
+    // Her light/dark choice, kept for a year and read by the server for the first render of every page.
+    keepTheme: (name, value) => {
+        document.cookie = `${name}=${value}; path=/; max-age=31536000; samesite=lax`;
+    },
     // The address the browser shows, which a circuit compares with the one it started on (AddressOnStart).
     address: () => location.href,
     // Has she scrolled down the board? Then new requests wait behind a banner instead of moving the page. The page

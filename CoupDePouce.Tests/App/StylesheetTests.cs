@@ -2,31 +2,30 @@ using System.Text.RegularExpressions;
 
 namespace CoupDePouce.Tests.App;
 
-/// <summary>The pages link the trimmed Radzen stylesheet (decision 009), which still styles every Radzen component
-/// the app uses. (Its fonts, served from Radzen's package, are checked in a real browser: LayoutAndLanguageTests.)</summary>
+/// <summary>The pages are styled and scripted by MudBlazor (its stylesheet and script served from its package) and
+/// by the app's own sheet; nothing of Radzen is left.</summary>
 [Collection(HostCollection.Name)]
 public sealed partial class StylesheetTests(HostFixture host)
 {
     [Fact]
-    public async Task ThePagesLinkTheTrimmedRadzenStylesheetWithTheRulesTheAppUses()
+    public async Task ThePagesLinkMudBlazorsStylesheetAndScriptAndNothingOfRadzen()
     {
         using var client = host.Browser();
         var html = await Forms.GetPageAsync(client, "/compte/connexion");
 
-        Assert.DoesNotContain("_content/Radzen.Blazor/css/material-base.css", html);
-        var href = TrimmedLink().Match(html).Groups["href"].Value;
-        var css = await client.GetStringAsync("/" + href.TrimStart('/'));
-
-        Assert.All(
-            [".rz-button", ".rz-primary", ".rz-switch", ".rz-dialog", ".rz-dialog-confirm", ".rz-textbox", ".rz-textarea", ".rzi", "@font-face", "--rz-primary"],
-            rule => Assert.Contains(rule, css));
-        Assert.DoesNotContain(".rz-datatable", css);
-        Assert.Matches(FontUrl(), css);
+        var stylesheet = MudStylesheet().Match(html).Groups["href"].Value;
+        var script = MudScript().Match(html).Groups["src"].Value;
+        Assert.NotEmpty(stylesheet);
+        Assert.NotEmpty(script);
+        Assert.Contains(".mud-button-filled-primary", await client.GetStringAsync("/" + stylesheet.TrimStart('/')));
+        Assert.Contains("mudElementRef", await client.GetStringAsync("/" + script.TrimStart('/')));
+        Assert.DoesNotContain("radzen", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("rz-", html, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(?<href>[^\"]*radzen/material-base\\.trimmed[^\"]*\\.css)\"")]
-    private static partial Regex TrimmedLink();
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(?<href>[^\"]*_content/MudBlazor/MudBlazor[^\"]*\\.css)\"")]
+    private static partial Regex MudStylesheet();
 
-    [GeneratedRegex("url\\(\"(?<url>/_content/Radzen\\.Blazor/fonts/[^\"]+)\"\\)")]
-    private static partial Regex FontUrl();
+    [GeneratedRegex("<script src=\"(?<src>[^\"]*_content/MudBlazor/MudBlazor[^\"]*\\.js)\"")]
+    private static partial Regex MudScript();
 }

@@ -16,7 +16,7 @@ public sealed class ConfidentialityJourneyTests(BrowserFixture browser)
 
         // Rennes' coordinatrice sees her in the queue (the count is in her menu) and approves her.
         var coordinatrice = await browser.SignedInAsync("coord.rennes@coupdepouce.demo");
-        await coordinatrice.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Adhésions \(\d+\)$") }).ClickAsync();
+        await coordinatrice.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Adhésions \(\d+\)$") }).ClickAsync();
         var waiting = coordinatrice.Locator(".pending-member", new() { HasText = "Maëlle Rennaise" });
         await Live.WaitAsync(coordinatrice);
         await waiting.Locator("[data-membership=approve]").ClickAsync();

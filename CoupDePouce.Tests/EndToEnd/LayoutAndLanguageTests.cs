@@ -19,15 +19,15 @@ public sealed class LayoutAndLanguageTests(BrowserFixture browser)
         await new BoardPage(page).OpenAsync();
         Assert.Equal(0, await OverflowAsync(page));
 
-        // The icons' font, linked from the trimmed Radzen stylesheet (decision 009), is found and loaded.
+        // The icons are MudBlazor's Material paths drawn inline: no icon font to wait for.
         Assert.True(await page.EvaluateAsync<bool>(
-            "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.includes('Material Symbols') && f.status === 'loaded'); }"));
+            "() => [...document.querySelectorAll('.request-card svg.icon')].some(i => i.getBoundingClientRect().width > 0)"));
 
-        // The menu folds behind a button on a phone, and opens.
-        await Expect(page.Locator(".nav-wide")).ToBeHiddenAsync();
+        // The menu folds into a drawer on a phone, opens from the bar's button, and closes once she has chosen.
+        await Expect(page.Locator(".nav-drawer .app-nav")).Not.ToBeInViewportAsync();
         await Live.FollowMenuAsync(page, "Mes demandes");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mes demandes");
-        await Expect(page.Locator(".nav-toggle")).Not.ToHaveAttributeAsync("open", "");
+        await Expect(page.Locator(".nav-drawer .app-nav")).Not.ToBeInViewportAsync();
 
         await new PostRequestPage(page).OpenAsync();
         Assert.Equal(0, await OverflowAsync(page));
@@ -41,13 +41,13 @@ public sealed class LayoutAndLanguageTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await slowStart.Asked;
 
-        await page.Locator(".nav-wide").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Mes demandes" }).ClickAsync();
+        await page.Locator(".nav-drawer").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Mes demandes" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/mes-demandes$"));
         slowStart.Release();
 
         await Live.WaitAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mes demandes");
-        await Expect(page.Locator(".nav-wide a[aria-current=page]")).ToHaveTextAsync("Mes demandes");
+        await Expect(page.Locator(".nav-drawer a[aria-current=page]")).ToHaveTextAsync("Mes demandes");
     }
 
     [Fact]

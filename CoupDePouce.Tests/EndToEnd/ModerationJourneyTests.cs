@@ -35,7 +35,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await Expect(line).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 2_000 });
 
         // The decision is in her coordination's moderation log, reached from her menu.
-        await coordinatrice.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { Name = "Journal de modération" }).ClickAsync();
+        await coordinatrice.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { Name = "Journal de modération" }).ClickAsync();
         var logged = coordinatrice.Locator("table.moderation-log tbody tr").First;
         await Expect(logged).ToContainTextAsync("Demande masquée");
         await Expect(logged).ToContainTextAsync(title);
@@ -66,7 +66,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await Expect(otherCoordinatrice.Locator(".moderation-panel")).ToHaveCountAsync(0);
 
         // Nor the log: no menu entry, and its address says politely that it is not for her.
-        await Expect(member.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { Name = "Journal de modération" })).ToHaveCountAsync(0);
+        await Expect(member.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { Name = "Journal de modération" })).ToHaveCountAsync(0);
         await member.GotoAsync("/moderation/journal");
         await Expect(member.GetByText("Le journal de modération est réservé aux coordinatrices et aux administratrices.")).ToBeVisibleAsync();
     }
@@ -99,7 +99,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
 
         // Lyon's coordinatrice (Julie's coordination) finds it in her queue, from her menu, and agrees.
         var coordinatrice = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
-        await Expect(coordinatrice.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Signalements \\(\\d+\\)$") })).ToBeVisibleAsync();
+        await Expect(coordinatrice.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Signalements \\(\\d+\\)$") })).ToBeVisibleAsync();
         await coordinatrice.GotoAsync("/moderation/signalements");
         await Live.WaitAsync(coordinatrice);
         var item = coordinatrice.Locator($".reported-item[data-answer-id='{answerId}']");
@@ -119,7 +119,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
     public async Task AnAdminCreatesACoordinationAndGivesItACoordinatrice()
     {
         var admin = await browser.SignedInAsync("admin@coupdepouce.demo");
-        await admin.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { Name = "Coordinations" }).ClickAsync();
+        await admin.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { Name = "Coordinations" }).ClickAsync();
         await admin.WaitForURLAsync("**/admin/coordinations", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await Live.WaitAsync(admin);
         var name = $"Nantes {Guid.NewGuid():N}"[..15];
@@ -137,7 +137,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
 
         // A member cannot reach it: the page says so and shows nothing to change.
         var member = await browser.SignedInAsync("sarah.bertrand@coupdepouce.demo");
-        await Expect(member.Locator(".nav-wide").GetByRole(AriaRole.Link, new() { Name = "Coordinations" })).ToHaveCountAsync(0);
+        await Expect(member.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { Name = "Coordinations" })).ToHaveCountAsync(0);
         await member.GotoAsync("/admin/coordinations");
         await Expect(member.GetByText("Seules les administratrices gèrent les coordinations.")).ToBeVisibleAsync();
         await Expect(member.Locator(".managed-coordination")).ToHaveCountAsync(0);

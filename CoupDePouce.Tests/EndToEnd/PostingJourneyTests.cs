@@ -12,7 +12,7 @@ public sealed class PostingJourneyTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await new RegisterPage(page).RegisterAsync("Léa Fontaine", "Rennes");
-        await Expect(page.Locator(".nav-wide .nav-member")).ToHaveTextAsync("Léa Fontaine");
+        await Expect(page.Locator(".nav-drawer .nav-member")).ToHaveTextAsync("Léa Fontaine");
 
         var form = new PostRequestPage(page);
         await form.OpenAsync();

@@ -2,13 +2,16 @@ using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Ganss.Xss;
 
 namespace CoupDePouce.App.Components.Shared;
 
 /// <summary>Members' Markdown to HTML that can do no harm: raw HTML is not interpreted (it shows as text), and a
 /// link or an image survives only with an absolute http, https or mailto address (checked after Markdig has
 /// decoded entities and escapes, so encoded variants are caught too); any other becomes plain text. Links open
-/// in a new tab with rel="noopener nofollow ugc"; images load lazily without sending the page's address.</summary>
+/// in a new tab with rel="noopener nofollow ugc"; images load lazily without sending the page's address. The HTML
+/// then goes through HtmlSanitizer, keeping only the elements and attributes Markdown produces (belt and braces:
+/// a bug in either layer alone lets nothing through).</summary>
 public static class SafeMarkdown
 {
     public const string LinkRel = "noopener nofollow ugc";
@@ -62,7 +65,28 @@ public static class SafeMarkdown
             }
         }
 
-        return document.ToHtml(Pipeline);
+        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
+    }
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img",
+                "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "src", "alt", "title", "rel", "target", "loading", "referrerpolicy", "start", "class",
+            },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        });
+        return sanitizer;
     }
 
     /// <summary>The normalised address when it is absolute and of an allowed scheme; null otherwise.</summary>

@@ -75,7 +75,9 @@ public static class Live
     public static async Task FollowMenuAsync(IPage page, string link)
     {
         await WaitAsync(page);
-        await page.Locator(".nav-toggle summary").ClickAsync();
-        await page.Locator(".nav-toggle").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = link }).ClickAsync();
+        await page.Locator(".app-header .nav-toggle").ClickAsync();
+        var menuLink = page.Locator(".nav-drawer").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = link });
+        await Expect(menuLink).ToBeInViewportAsync();
+        await menuLink.ClickAsync();
     }
 }

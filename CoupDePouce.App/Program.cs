@@ -1,5 +1,6 @@
 using CoupDePouce.App.Benchmarks;
 using CoupDePouce.App.Components;
+using CoupDePouce.App.Diagnostics;
 using CoupDePouce.App.Hosting;
 using CoupDePouce.App.Live;
 using CoupDePouce.Domain;
@@ -31,6 +32,10 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(connectionString), "keys")));
 builder.Services.AddCoupDePouceAccounts();
 builder.Services.AddCoupDePouceLive(builder.Configuration);
+if (LiveDiagnostics.IsOn(builder.Configuration))
+{
+    builder.Services.AddLiveDiagnostics();
+}
 builder.Services.AddCoupDePouceLocalization();
 // French pages stay readable and small: accented letters are not turned into entities.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -60,28 +65,11 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
-if (app.Environment.IsDevelopment())
+if (LiveDiagnostics.IsOn(app.Configuration))
 {
-    // For the browser tests and the fan-out benchmark: how many screens listen (no member data), and with
-    // ?gc=true the managed heap after a full collection.
-    app.MapGet("/dev/live", (LiveBoard live, bool? gc) =>
-    {
-        long? managedBytes = null;
-        if (gc == true)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            managedBytes = GC.GetTotalMemory(forceFullCollection: true);
-        }
-
-        // The server's share of the fan-out latency since the last call (ms).
-        var deliveries = live.Deliveries.Snapshot();
-        live.Deliveries.Clear();
-        return Results.Ok(new { subscribers = live.SubscriberCount, managedBytes, deliveries });
-    });
-    app.MapConnectionDropping();
+    app.MapLiveDiagnostics();
 }
+
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using CoupDePouce.Domain.Live;
 
@@ -8,8 +9,19 @@ namespace CoupDePouce.App.Live;
 /// the screens that subscribed, each change only to the members allowed to see its request (decided here, on the
 /// server, per recipient). Fan-out runs on one background loop, in order, so a member's action never waits for
 /// other people's screens. Components subscribe once live and dispose their subscription with themselves.</summary>
-public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger<LiveBoard> logger) : IBoardChangePublisher, IHostedService
+public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger<LiveBoard> logger, IMeterFactory meters)
+    : IBoardChangePublisher, IHostedService
 {
+    /// <summary>The live board's counters (System.Diagnostics.Metrics: dotnet-counters, or the benchmark through the
+    /// opt-in diagnostics switch): how long each delivery took on this server, from the change (just before its
+    /// commit) to the screen having rendered it and handed it to its connection, and how many screens listen.</summary>
+    public const string MeterName = "CoupDePouce.Live";
+
+    public const string DeliveryInstrument = "coupdepouce.live.delivery.duration";
+
+    private readonly Histogram<double> _deliveries = meters.Create(MeterName).CreateHistogram<double>(
+        DeliveryInstrument, unit: "ms", description: "From a committed change to a screen that rendered it");
+
     private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
     private readonly Channel<IReadOnlyList<BoardChange>> _queue = Channel.CreateUnbounded<IReadOnlyList<BoardChange>>(new() { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
@@ -18,10 +30,6 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
 
     /// <summary>How many screens listen right now (a closed page releases its subscriptions).</summary>
     public int SubscriberCount => _subscriptions.Count;
-
-    /// <summary>How long the last deliveries took on this server, from the change (just before its commit) to the
-    /// screen having rendered it and handed it to its connection: the server's share of the fan-out latency.</summary>
-    public DeliveryTimes Deliveries { get; } = new();
 
     /// <param name="wants">Which changes this screen cares about (others are not even checked against her rights).</param>
     public IDisposable Subscribe(Guid memberId, Func<BoardChange, Task> onChange, Func<BoardChange, bool>? wants = null)
@@ -36,6 +44,7 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        meters.Create(MeterName).CreateObservableGauge("coupdepouce.live.subscribers", () => _subscriptions.Count, description: "Screens listening");
         _loop = Task.Run(() => FanOutAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -74,7 +83,7 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
         }
     }
 
-    private void Delivered(BoardChange change) => Deliveries.Record(clock.GetUtcNow().UtcDateTime - change.OccurredAt);
+    private void Delivered(BoardChange change) => _deliveries.Record((clock.GetUtcNow().UtcDateTime - change.OccurredAt).TotalMilliseconds);
 
     /// <summary>A screen that failed to update shows the change on its next load; the others carry on.</summary>
     private void Failed(BoardChange change, Exception exception) =>
@@ -104,42 +113,6 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
             });
 
         public void Dispose() => board._subscriptions.TryRemove(Id, out _);
-    }
-}
-
-/// <summary>The last few thousand delivery times, for the live fan-out benchmark (`/dev/live`).</summary>
-public sealed class DeliveryTimes
-{
-    private const int Kept = 10_000;
-    private readonly Queue<double> _milliseconds = new();
-
-    public void Record(TimeSpan elapsed)
-    {
-        lock (_milliseconds)
-        {
-            if (_milliseconds.Count == Kept)
-            {
-                _milliseconds.Dequeue();
-            }
-
-            _milliseconds.Enqueue(elapsed.TotalMilliseconds);
-        }
-    }
-
-    public double[] Snapshot()
-    {
-        lock (_milliseconds)
-        {
-            return [.. _milliseconds];
-        }
-    }
-
-    public void Clear()
-    {
-        lock (_milliseconds)
-        {
-            _milliseconds.Clear();
-        }
     }
 }
 

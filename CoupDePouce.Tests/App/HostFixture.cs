@@ -19,6 +19,8 @@ public sealed class HostFixture : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Packages' static files (MudBlazor's _content/) come from the build's manifest, as in Development.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Board", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");
     }

@@ -39,6 +39,23 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void EveryCountedTextHasItsSingularAndPlural()
+    {
+        var known = Keys("CoupDePouce.App", "Resources", "SharedResource.resx");
+        var sources = Directory.EnumerateFiles(Repository.PathTo("CoupDePouce.App"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
+
+        var counted = sources.SelectMany(f => PluralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
+
+        Assert.NotEmpty(counted);
+        Assert.All(counted, key =>
+        {
+            Assert.Contains(key + ".One", known);
+            Assert.Contains(key + ".Many", known);
+        });
+    }
+
+    [Fact]
     public void EveryThemeAndStatusHasALabel()
     {
         var known = Keys("CoupDePouce.App", "Resources", "SharedResource.resx");
@@ -50,4 +67,7 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""(?:\bL|\btext)\["([A-Za-z][\w.-]*)"[\],]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex("""\.Plural\("([A-Za-z][\w.-]*)",""")]
+    private static partial Regex PluralKey();
 }

@@ -1,8 +1,11 @@
 // Live board fan-out benchmark (issue 4). Starts the app's Release build on a free port with a temporary
 // database (demo network), opens N headless Chromium pages on the board as one member, posts M requests from
-// another member through the posting form, and reports the fan-out latency from each request's server timestamp
-// (taken when it is posted, just before the commit) to the moment a MutationObserver sees it in each page's DOM:
-// p50/p95/p99/max. Then the server's managed memory per connected circuit, after a full GC, with N and 2N pages.
+// another member through the posting form, and reports the fan-out latency to the moment a MutationObserver sees
+// each request in each page's DOM, measured twice: from the poster's send (her page's Date.now() just before the
+// submit click, matched to the request by the address she lands on) and from the request's server timestamp (taken
+// just before the commit; read from the opt-in diagnostics, `Diagnostics:Live`, or from a line's data-created-at on
+// builds that still carry it): p50/p95/p99/max. Then the server's managed memory per connected circuit, after a
+// full GC, with N and 2N pages.
 //
 //   dotnet build -c Release CoupDePouce.sln
 //   cd CoupDePouce.Tests/Benchmarks && npm install && node live-fanout.mjs --pages 50 --posts 20
@@ -39,7 +42,7 @@ const data = mkdtempSync(join(tmpdir(), 'coupdepouce-fanout-'));
 const isolate = process.argv.includes('--isolate');
 const app = spawn(isolate ? 'taskset' : executable, [...(isolate ? ['-c', '0', executable] : []), '--urls', base], {
   cwd: join(root, 'CoupDePouce.App'),
-  env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', ConnectionStrings__Board: `Data Source=${join(data, 'board.db')}`, Logging__LogLevel__Default: 'Warning' },
+  env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Diagnostics__Live: 'true', ConnectionStrings__Board: `Data Source=${join(data, 'board.db')}`, Logging__LogLevel__Default: 'Warning' },
   stdio: 'ignore',
 });
 const stop = () => { try { app.kill('SIGKILL'); } catch { } rmSync(data, { recursive: true, force: true }); };
@@ -77,8 +80,8 @@ await watchers.addInitScript(() => {
   new MutationObserver(records => {
     const now = performance.timeOrigin + performance.now();
     for (const r of records) for (const n of r.addedNodes) {
-      if (n.nodeType === 1 && n.matches?.('.request-card[data-created-at]')) {
-        window.__arrivals.push({ id: n.dataset.requestId, latency: now - Number(n.dataset.createdAt) });
+      if (n.nodeType === 1 && n.matches?.('.request-card[data-request-id]')) {
+        window.__arrivals.push({ id: n.dataset.requestId, at: now, createdAt: n.dataset.createdAt ? Number(n.dataset.createdAt) : null });
       }
     }
   }).observe(document, { childList: true, subtree: true });
@@ -134,16 +137,19 @@ const poster = await signIn(posterContext, 'isabelle.thomas@coupdepouce.demo');
 // within her live connection (--reload-each: a full page load before each post instead).
 const reloadEach = process.argv.includes('--reload-each');
 await poster.goto(`${base}/demandes/nouvelle`);
+const sent = new Map(); // request id → the poster's Date.now() just before her click
 async function post(i) {
   if (reloadEach) await poster.goto(`${base}/demandes/nouvelle`);
-  else if (!poster.url().endsWith('/demandes/nouvelle')) await poster.click('.nav-wide a.nav-cta');
+  else if (!poster.url().endsWith('/demandes/nouvelle')) await poster.click('a[href="/demandes/nouvelle"]:visible >> nth=0');
   await poster.waitForSelector('form.form-card button[type=submit]:not([disabled])');
   await poster.fill('input[name=Title]', `Demande de mesure numéro ${i} ${Date.now()}`);
   await poster.fill('textarea[name=Details]', 'Une demande pour mesurer le temps de diffusion en direct.');
   await poster.selectOption('#ThemeId', { index: 9 });
   await poster.click(`input[name=Visibility][value=${i % 2 ? 'Network' : 'Coordination'}]`);
   try {
+    const sentAt = await poster.evaluate(() => Date.now());
     await Promise.all([poster.waitForURL(/\/demandes\/\d+/, { waitUntil: 'commit' }), poster.click('form.form-card button[type=submit]')]);
+    sent.set(poster.url().match(/\/demandes\/(\d+)/)[1], sentAt);
   } catch (e) {
     // What her screen said instead (a message of the form, the reconnection banner…).
     const said = await poster.locator('.form-alert, .validation-message, #components-reconnect-modal, .reconnect-banner, #blazor-error-ui').allInnerTexts().catch(() => []);
@@ -159,40 +165,52 @@ await live(false); // starts the server's delivery times afresh
 const cpuBefore = { server: serverTicks(), machine: machineTicks(), browsers: browserTicks() };
 for (let i = 0; i < posts; i++) await post(i);
 await new Promise(r => setTimeout(r, 3000));
-const serverSide = (await live(false)).deliveries.sort((a, b) => a - b);
+const diagnostics = await live(false);
+const serverSide = diagnostics.deliveries.sort((a, b) => a - b);
+const published = new Map((diagnostics.published ?? []).filter(c => c.kind === 'Posted').map(c => [String(c.requestId), c.atMs]));
 const cpuAfter = { server: serverTicks(), machine: machineTicks(), browsers: browserTicks() };
 
-const latencies = [];
+// Per page and request, the first arrival; then its latency from the server timestamp and from her send.
+const fromServer = [];
+const fromSend = [];
 let missing = 0;
+const perRequest = new Map();
 for (const p of boards) {
   const arrivals = await p.evaluate(() => window.__arrivals);
-  const unique = new Map(arrivals.map(a => [a.id, a.latency]));
-  missing += posts - unique.size;
-  latencies.push(...unique.values());
-}
-latencies.sort((a, b) => a - b);
-if (process.argv.includes('--details')) {
-  // Per request: the first and the last page to show it (a slow first page means a slow commit or publication,
-  // a wide spread means a slow fan-out).
-  const perRequest = new Map();
-  for (const p of boards) for (const a of await p.evaluate(() => window.__arrivals)) {
-    if (!perRequest.has(a.id)) perRequest.set(a.id, []);
-    perRequest.get(a.id).push(a.latency);
+  const first = new Map();
+  for (const a of arrivals) if (!first.has(a.id)) first.set(a.id, a);
+  missing += posts - [...first.keys()].filter(id => sent.has(id)).length;
+  for (const [id, a] of first) {
+    if (!sent.has(id)) continue;
+    const serverAt = a.createdAt ?? published.get(id);
+    if (serverAt != null) fromServer.push(a.at - serverAt);
+    fromSend.push(a.at - sent.get(id));
+    if (!perRequest.has(id)) perRequest.set(id, []);
+    perRequest.get(id).push(a.at - sent.get(id));
   }
+}
+fromServer.sort((a, b) => a - b);
+fromSend.sort((a, b) => a - b);
+const latencies = fromServer;
+if (process.argv.includes('--details')) {
+  // Per request, from her send: the first and the last page to show it (a slow first page means a slow commit or
+  // publication, a wide spread means a slow fan-out).
   for (const [id, values] of perRequest) {
     values.sort((a, b) => a - b);
     console.log(`request ${id}: first ${values[0].toFixed(0)} ms, median ${values[values.length >> 1].toFixed(0)} ms, last ${values.at(-1).toFixed(0)} ms`);
   }
 }
 const percentile = (values, q) => values[Math.min(values.length - 1, Math.ceil(q / 100 * values.length) - 1)];
-const pct = q => percentile(latencies, q);
 
 const mb = b => (b / 1024 / 1024).toFixed(1);
 const kb = b => (b / 1024).toFixed(0);
-console.log(`Fan-out: ${pages} pages on the board, ${posts} requests posted, ${latencies.length} deliveries (${missing} missing), ${isolate ? 'server and browsers on separate cores' : 'server and browsers sharing both cores'}`);
+const priority = process.argv.includes('--same-priority') ? 'browsers at the same priority' : 'browsers niced';
+console.log(`Fan-out: ${pages} pages on the board, ${posts} requests posted, ${fromSend.length} deliveries (${missing} missing), ${isolate ? 'server and browsers on separate cores' : 'server and browsers sharing both cores'}, ${priority}`);
 console.log('| fan-out latency (ms) | p50 | p95 | p99 | max |');
 console.log('|---|---:|---:|---:|---:|');
-console.log(`| from server timestamp to the page's DOM | ${pct(50).toFixed(0)} | ${pct(95).toFixed(0)} | ${pct(99).toFixed(0)} | ${latencies.at(-1).toFixed(0)} |`);
+const row = (label, values) => console.log(`| ${label} | ${percentile(values, 50).toFixed(0)} | ${percentile(values, 95).toFixed(0)} | ${percentile(values, 99).toFixed(0)} | ${values.at(-1).toFixed(0)} |`);
+row("from her send to the page's DOM", fromSend);
+if (latencies.length > 0) row("from server timestamp to the page's DOM", latencies);
 const sp = q => percentile(serverSide, q).toFixed(0);
 console.log(`| server's share: to the screen rendered and sent (${serverSide.length} deliveries) | ${sp(50)} | ${sp(95)} | ${sp(99)} | ${serverSide.at(-1).toFixed(0)} |`);
 const ticksPerSecond = 100;

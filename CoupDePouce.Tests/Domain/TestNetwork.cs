@@ -39,6 +39,7 @@ public sealed class TestNetwork : IAsyncDisposable
         var clock = new ManualClock();
         var collection = new ServiceCollection()
             .AddLogging()
+            .AddMetrics()
             .AddSingleton<TimeProvider>(clock)
             .AddCoupDePouceDomain($"Data Source={folder.File("board.db")}")
             .AddCoupDePouceLocalization()

@@ -48,6 +48,8 @@ public sealed class AppServer(TempFolder? sharedFolder = null, IReadOnlyDictiona
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Board"] = $"Data Source={_folder.File("board.db")}";
         start.Environment["Demo__Seed"] = "true";
+        // The tests count listening screens and cut connections through the opt-in diagnostics (/dev/live).
+        start.Environment["Diagnostics__Live"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {

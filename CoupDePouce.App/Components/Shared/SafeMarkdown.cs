@@ -2,6 +2,8 @@ using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using AngleSharp.Dom;
+using AngleSharp.Html;
 using Ganss.Xss;
 
 namespace CoupDePouce.App.Components.Shared;
@@ -65,10 +67,19 @@ public static class SafeMarkdown
             }
         }
 
-        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
+        return Sanitizer.Sanitize(document.ToHtml(Pipeline), outputFormatter: QuotesEncoded.Formatter);
     }
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// <summary>Text written back with its quotes encoded too, as Markdig writes it: a member's « &lt;a href="…"&gt; »
+    /// typed as text never reads like an attribute.</summary>
+    private sealed class QuotesEncoded : HtmlMarkupFormatter
+    {
+        public static readonly QuotesEncoded Formatter = new();
+
+        public override string Text(ICharacterData text) => base.Text(text).Replace("\"", "&quot;", StringComparison.Ordinal);
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CoupDePouce.App.Live;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Live;
@@ -16,12 +17,40 @@ public sealed class LiveBoardTests : NetworkTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _live = new LiveBoard(Network.Services.GetRequiredService<LiveAudience>(), TimeProvider.System, NullLogger<LiveBoard>.Instance);
+        _live = new LiveBoard(
+            Network.Services.GetRequiredService<LiveAudience>(), TimeProvider.System, NullLogger<LiveBoard>.Instance,
+            Network.Services.GetRequiredService<IMeterFactory>());
         await _live.StartAsync(CancellationToken.None);
     }
 
     private static async Task<BoardChange?> WithinAsync(TaskCompletionSource<BoardChange> received, TimeSpan wait) =>
         await Task.WhenAny(received.Task, Task.Delay(wait)) == received.Task ? received.Task.Result : null;
+
+    [Fact]
+    public async Task RecordsHowLongEachDeliveryTookOnItsCounter()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var member = await Network.AddMemberAsync(rennes);
+        var recorded = new TaskCompletionSource<double>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == LiveBoard.MeterName && instrument.Name == LiveBoard.DeliveryInstrument)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => recorded.TrySetResult(value));
+        listener.Start();
+        using var screen = _live.Subscribe(member, _ => Task.CompletedTask);
+
+        await _live.PublishAsync([new BoardChange(BoardChangeKind.Posted, 42, rennes, Visibility.Network, true, Guid.NewGuid(), DateTime.UtcNow.AddMilliseconds(-30))]);
+
+        var milliseconds = await recorded.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.InRange(milliseconds, 30, 5_000);
+    }
 
     [Fact]
     public async Task DeliversACoordinationOnlyChangeToItsCoordinationAndNeverToAnother()

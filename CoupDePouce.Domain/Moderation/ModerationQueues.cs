@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Moderation;
 
-/// <summary>What waits for a coordinatrice: members to decide on, reported items to review.</summary>
-public sealed record WaitingForModerator(int PendingMembers, int ReportedItems)
+/// <summary>What waits for a coordinatrice: members to decide on, reported items to review; and whether she moderates
+/// at all (or is an admin), read from her rights as they are now, so that a coordinatrice appointed a minute ago gets
+/// her menu on her next page without signing in again.</summary>
+public sealed record WaitingForModerator(int PendingMembers, int ReportedItems, bool Moderates = false, bool IsAdmin = false)
 {
     public static WaitingForModerator Nothing { get; } = new(0, 0);
 }
@@ -26,6 +28,8 @@ public sealed class ModerationQueuesHandler(IDbContextFactory<BoardDbContext> db
 
         return new WaitingForModerator(
             await DecideMembershipHandler.PendingFor(db, viewer).CountAsync(ct),
-            await ReviewReportsHandler.CountOpenItemsAsync(db, viewer, ct));
+            await ReviewReportsHandler.CountOpenItemsAsync(db, viewer, ct),
+            Moderates: true,
+            IsAdmin: viewer.IsAdmin);
     }
 }

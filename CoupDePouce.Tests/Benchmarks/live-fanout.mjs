@@ -12,7 +12,7 @@
 //
 // Options: --warmup 5 (posts before measuring), --pause 1000 (ms after each post), --reload-each (the poster
 // loads the form afresh for each post), --isolate (server on CPU 0, browsers on CPU 1), --same-priority (browsers
-// not niced), --details (per request).
+// not niced), --details (per request), --executable PATH (another build of the app).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
@@ -31,7 +31,9 @@ const warmup = arg('warmup', 5);
 const pause = arg('pause', 1000);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const executable = join(root, 'CoupDePouce.App', 'bin', 'Release', 'net10.0', 'CoupDePouce.App');
+// --executable: another build of the app (an older commit's, to compare builds on the same day and machine).
+const executableArg = process.argv.indexOf('--executable');
+const executable = executableArg >= 0 ? resolve(process.argv[executableArg + 1]) : join(root, 'CoupDePouce.App', 'bin', 'Release', 'net10.0', 'CoupDePouce.App');
 if (!existsSync(executable)) throw new Error(`Build first: dotnet build -c Release CoupDePouce.sln (${executable} is missing)`);
 
 const freePort = () => new Promise(ok => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
@@ -41,7 +43,7 @@ const data = mkdtempSync(join(tmpdir(), 'coupdepouce-fanout-'));
 // --isolate: the server on CPU 0 and the browsers on CPU 1, to tell the server's share from the 50 pages' own work.
 const isolate = process.argv.includes('--isolate');
 const app = spawn(isolate ? 'taskset' : executable, [...(isolate ? ['-c', '0', executable] : []), '--urls', base], {
-  cwd: join(root, 'CoupDePouce.App'),
+  cwd: executableArg >= 0 ? resolve(dirname(executable), '..', '..', '..', ...(executable.includes('/linux-') ? ['..'] : [])) : join(root, 'CoupDePouce.App'),
   env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Diagnostics__Live: 'true', ConnectionStrings__Board: `Data Source=${join(data, 'board.db')}`, Logging__LogLevel__Default: 'Warning' },
   stdio: 'ignore',
 });

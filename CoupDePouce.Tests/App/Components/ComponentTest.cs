@@ -43,6 +43,7 @@ public abstract class ComponentTest : IAsyncLifetime
         services.AddSingleton<TimeProvider>(Network.Clock);
         services.AddSingleton(Live);
         services.AddSingleton(Network.Services.GetRequiredService<RequestPresence>());
+        services.AddSingleton(Network.Services.GetRequiredService<LiveAudience>());
         services.AddScoped<CircuitConnection>();
         services.AddOptions<NetworkOptions>();
         // The Domain's use cases, each resolved in the network's own container as the app resolves them.

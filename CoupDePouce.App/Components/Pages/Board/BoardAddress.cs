@@ -50,4 +50,9 @@ public sealed record BoardAddress(string? Search, BoardFilter Filter)
     }
 
     public bool IsEmpty => Search is null && Filter == BoardFilter.None;
+
+    /// <summary>How many filters narrow the board (the search aside), for the folded filters' heading on a phone.</summary>
+    public int ActiveFilters =>
+        (Filter.CoordinationId is null ? 0 : 1) + (Filter.ThemeId is null ? 0 : 1) + (Filter.Status == StatusFilter.Any ? 0 : 1)
+        + (Filter.OnlyMyCoordination ? 1 : 0) + (Filter.OnlyMine || Filter.OnlyMyAnswers ? 1 : 0);
 }

@@ -173,6 +173,23 @@ internal static class DemoNetworkContent
         "Même question il y a six mois ! J'ai finalement choisi la solution la plus simple et je ne le regrette pas du tout.",
     ];
 
+    /// <summary>Sophie Bernard's own requests (the README's demo member): one still waiting, one answered.</summary>
+    public static readonly string[] SophieTitles =
+    [
+        "Quel outil simple pour prendre des rendez-vous en ligne ?",
+        "Prêt d'honneur : comment préparer le passage en comité ?",
+    ];
+
+    public static readonly string[] SophieDetails =
+    [
+        "Je suis sophrologue et je gère encore mes rendez-vous par SMS. Je cherche un outil simple, pas trop cher, que mes clientes trouvent facile. Vos retours d'expérience ?",
+        "Je passe devant le comité d'Initiative dans trois semaines pour un prêt d'honneur. Comment vous y êtes-vous préparées ? Qu'est-ce qui a compté ?",
+    ];
+
+    public const string ReportText = "Ressemble à une publicité pour une formation payante.";
+
+    public const string HideReason = "Coordonnées personnelles d'une cliente dans la demande : masquée le temps que l'autrice les retire.";
+
     public static readonly string[] AskerReplies =
     [
         "Merci beaucoup pour vos réponses, je regarde tout ça de près !",

@@ -63,9 +63,83 @@ public sealed class DemoNetworkSeeder(
         }
 
         await db.SaveChangesAsync(ct);
+        SeedWhatWaitsForCoordinatrices(db, coordinations, members, requests, random, now);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>So that a newcomer sees every feature at once: Sophie's own requests (one waiting, one answered and
+    /// waiting for her « ça m'a aidée »), members waiting for their membership or their move, a few reports, and a
+    /// history of moderation decisions in the log. Pinned and locked requests are kept to coordinations the demo
+    /// accounts of the README do not belong to, so that the boards they open first look like a day like any other.</summary>
+    private void SeedWhatWaitsForCoordinatrices(
+        BoardDbContext db, List<Coordination> coordinations, List<Member> members, List<HelpRequest> requests, Random random, DateTime now)
+    {
+        var byName = coordinations.ToDictionary(c => c.Name);
+        Coordination Named(string name) => byName[name];
+        Member CoordinatriceOf(Coordination c) => members.First(m => m.Email == CoordinatorEmail(c.Name));
+        Viewer ModeratorOf(Coordination c) => new(CoordinatriceOf(c).Id, c.Id, IsAdmin: false, new HashSet<int> { c.Id });
+        var rennes = Named("Rennes");
+        var lyon = Named("Lyon");
+
+        // Sophie's own requests.
+        var sophie = members.First(m => m.Email == "sophie.bernard@" + EmailDomain);
+        var waiting = HelpRequest.Post(sophie.Id, sophie.HomeCoordinationId, ThemeOf("numerique"), Visibility.Network,
+            DemoNetworkContent.SophieTitles[0], DemoNetworkContent.SophieDetails[0], now.AddHours(-5));
+        var answered = HelpRequest.Post(sophie.Id, sophie.HomeCoordinationId, ThemeOf("financement"), Visibility.Coordination,
+            DemoNetworkContent.SophieTitles[1], DemoNetworkContent.SophieDetails[1], now.AddDays(-2));
+        var neighbours = members.Where(m => m.HomeCoordinationId == rennes.Id && m.Id != sophie.Id).ToList();
+        answered.AddAnswer(neighbours[1].Id, DemoNetworkContent.Answers[0], now.AddDays(-2).AddHours(3));
+        answered.AddAnswer(neighbours[2].Id, DemoNetworkContent.Answers[1], now.AddDays(-1));
+        foreach (var request in new[] { waiting, answered })
+        {
+            request.ClearDomainEvents();
+            db.HelpRequests.Add(request);
+        }
+
+        // Members waiting for a coordinatrice: two newcomers in Rennes, one in Lyon, and a Lyon member moving to Rennes.
+        foreach (var (name, coordination, days) in new[] { ("Maëlle Le Goff", rennes, 1), ("Inès Moreau", rennes, 3), ("Chloé Garnier", lyon, 2) })
+        {
+            var email = PersonalEmail(name);
+            var newcomer = Member.Register(name, email, DemoNetworkContent.Activities[random.Next(DemoNetworkContent.Activities.Length)], coordination.Id, now.AddDays(-days), pending: true);
+            newcomer.PasswordHash = members[0].PasswordHash;
+            newcomer.NormalizedEmail = newcomer.NormalizedUserName = email.ToUpperInvariant();
+            newcomer.SecurityStamp = Guid.NewGuid().ToString("N");
+            db.Members.Add(newcomer);
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = newcomer.Id, RoleId = MemberRoles.MemberRoleId });
+        }
+
+        members.First(m => m.HomeCoordinationId == lyon.Id && m.Email != CoordinatorEmail("Lyon") && m.Email != "julie.durand@" + EmailDomain)
+            .AskToMove(rennes.Id);
+
+        // Reports: two members of Rennes find a network request off-topic; one flags an answer in Lyon.
+        var reported = requests.Where(r => r.CoordinationId == rennes.Id && r.Visibility == Visibility.Network && r.AuthorId != sophie.Id).OrderBy(r => r.CreatedAt).Last();
+        var reporters = neighbours.Where(m => m.Id != reported.AuthorId).Take(2).ToList();
+        db.Reports.Add(new Reports.Report(reporters[0].Id, reported.Id, 0, rennes.Id, Reports.ReportReason.Spam, null, now.AddHours(-6)));
+        db.Reports.Add(new Reports.Report(reporters[1].Id, reported.Id, 0, rennes.Id, Reports.ReportReason.Other, DemoNetworkContent.ReportText, now.AddHours(-2)));
+        if (requests.Where(r => r.CoordinationId == lyon.Id).SelectMany(r => r.Answers).FirstOrDefault() is { } flagged)
+        {
+            var reporter = members.First(m => m.HomeCoordinationId == lyon.Id && m.Id != flagged.AuthorId && m.Email != CoordinatorEmail("Lyon"));
+            db.Reports.Add(new Reports.Report(reporter.Id, flagged.HelpRequestId, flagged.Id, lyon.Id, Reports.ReportReason.NotKind, null, now.AddHours(-20)));
+        }
+
+        // A history in the moderation log: a pin in Marseille, a lock in Lille, a request hidden in Bordeaux.
+        void Moderate(string coordinationName, Action<HelpRequest, Viewer> decide)
+        {
+            var coordination = Named(coordinationName);
+            var request = requests.Where(r => r.CoordinationId == coordination.Id && r.Status != HelpRequestStatus.Closed).OrderByDescending(r => r.CreatedAt).First();
+            decide(request, ModeratorOf(coordination));
+            Moderation.ModerationLog.Record(db, request.DomainEvents);
+            request.ClearDomainEvents();
+        }
+
+        Moderate("Marseille", (r, m) => r.SetPinned(m, pinned: true, now.AddDays(-3)));
+        Moderate("Lille", (r, m) => r.SetLocked(m, locked: true, now.AddDays(-1)));
+        Moderate("Bordeaux", (r, m) => r.Hide(m, DemoNetworkContent.HideReason, now.AddHours(-30)));
+    }
+
+    private static int ThemeOf(string slug) => Themes.Theme.Initial.Single(t => t.Slug == slug).Id;
 
     private List<Member> SeedMembers(BoardDbContext db, List<Coordination> coordinations, Random random, DateTime now)
     {

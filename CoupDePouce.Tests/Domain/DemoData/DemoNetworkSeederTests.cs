@@ -39,6 +39,22 @@ public sealed class DemoNetworkSeederTests : NetworkTest
     }
 
     [Fact]
+    public async Task SeedsSomethingInEveryQueueSoANewcomerSeesEveryFeatureAtOnce()
+    {
+        await Network.Get<DemoNetworkSeeder>().SeedIfEmptyAsync();
+
+        var sophie = await Network.QueryAsync(db => db.Members.SingleAsync(m => m.Email == "sophie.bernard@coupdepouce.demo"));
+        var hers = await Network.QueryAsync(db => db.HelpRequests.Where(r => r.AuthorId == sophie.Id).Select(r => r.Status).ToListAsync());
+        Assert.Contains(HelpRequestStatus.Open, hers);
+        Assert.Contains(HelpRequestStatus.Answered, hers);
+        Assert.True(await Network.QueryAsync(db => db.Members.CountAsync(m => m.Membership == MembershipStatus.Pending)) >= 3);
+        Assert.True(await Network.QueryAsync(db => db.Members.CountAsync(m => m.RequestedCoordinationId != null)) >= 1);
+        Assert.True(await Network.QueryAsync(db => db.Reports.CountAsync()) >= 3);
+        Assert.True(await Network.QueryAsync(db => db.ModerationLog.CountAsync()) >= 3);
+        Assert.Equal(1, await Network.QueryAsync(db => db.HelpRequests.CountAsync(r => r.IsHidden)));
+    }
+
+    [Fact]
     public async Task DemoAccountsSignInWithTheDocumentedPassword()
     {
         await Network.Get<DemoNetworkSeeder>().SeedIfEmptyAsync();

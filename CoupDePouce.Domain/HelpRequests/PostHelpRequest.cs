@@ -55,7 +55,7 @@ public sealed class PostHelpRequestHandler(
             return Result<long>.Forbidden(suspended);
         }
 
-        if (command.Visibility == Visibility.Coordination && author.Membership != Members.MembershipStatus.Approved)
+        if (command.Visibility == Visibility.Coordination && !MayKeepToCoordination(author.Membership))
         {
             return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.Visibility), Messages.MembershipNotApprovedYet));
         }
@@ -77,4 +77,8 @@ public sealed class PostHelpRequestHandler(
         await transaction.CommitAsync(ct);
         return Result<long>.Success(request.Id);
     }
+
+    /// <summary>A request kept to her coordination needs her membership of it approved: until then she reads and
+    /// posts only network-wide.</summary>
+    public static bool MayKeepToCoordination(Members.MembershipStatus membership) => membership == Members.MembershipStatus.Approved;
 }

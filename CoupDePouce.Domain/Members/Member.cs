@@ -60,6 +60,18 @@ public sealed class Member : IdentityUser<Guid>
         SuspensionReason = reason;
     }
 
+    /// <summary>A coordinatrice ends her suspension before its date; there must be one running.</summary>
+    internal void LiftSuspension(DateTime now)
+    {
+        if (!IsSuspendedAt(now))
+        {
+            throw new DomainRuleViolation(Resources.Messages.NotSuspended);
+        }
+
+        SuspendedUntil = null;
+        SuspensionReason = null;
+    }
+
     /// <summary>A new member. Through sign-up her membership waits for a coordinatrice (<paramref name="pending"/>);
     /// accounts created by the network itself (demo data, tests) are approved.</summary>
     public static Member Register(string displayName, string email, string activity, int homeCoordinationId, DateTime now, bool pending = false) =>

@@ -22,6 +22,7 @@ public enum ModerationAction
     RemoveCoordinatrice = 18,
     ApproveMove = 19,
     DeclineMove = 20,
+    LiftSuspension = 21,
 }
 
 public enum ModerationTarget

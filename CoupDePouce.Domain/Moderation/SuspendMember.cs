@@ -12,6 +12,9 @@ namespace CoupDePouce.Domain.Moderation;
 /// for some days, saying why. Logged with it. Suspending again replaces the end date.</summary>
 public sealed record SuspendMember(Guid ModeratorId, Guid MemberId, int Days, string? Reason);
 
+/// <summary>A running suspension, as she reads it: until when, and the coordinatrice's reason.</summary>
+public sealed record Suspension(DateTime Until, string Reason);
+
 public sealed class SuspendMemberHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<SuspendMemberHandler> logger)
 {
     public const int MaxDays = 365;
@@ -43,6 +46,18 @@ public sealed class SuspendMemberHandler(IDbContextFactory<BoardDbContext> dbFac
             ModerationTarget.Member, command.Days, reason, member.Id));
         await db.SaveChangesAsync(ct);
         return Result<DateTime>.Success(until);
+    }
+
+    /// <summary>Her running suspension (null when she may post), so that she learns it before she tries to post.</summary>
+    public async Task<Suspension?> OfAsync(Guid memberId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var suspension = await db.Members.AsNoTracking()
+            .Where(m => m.Id == memberId && m.SuspendedUntil > now)
+            .Select(m => new { m.SuspendedUntil, m.SuspensionReason })
+            .SingleOrDefaultAsync(ct);
+        return suspension is null ? null : new Suspension(suspension.SuspendedUntil!.Value, suspension.SuspensionReason ?? string.Empty);
     }
 
     /// <summary>The refusal a suspended member reads when she tries to post (null when she may).</summary>

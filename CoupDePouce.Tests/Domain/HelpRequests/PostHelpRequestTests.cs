@@ -107,4 +107,21 @@ public sealed class PostHelpRequestTests : NetworkTest
         Assert.Equal(FailureKind.Forbidden, result.Failure);
         Assert.Equal(0, await Network.CountRequestsAsync());
     }
+
+    [Fact]
+    public async Task AMemberAwaitingApprovalIsOfferedTheWholeNetworkOnlyAndTheOfferMatchesWhatPostingAccepts()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var pending = await Network.AddMemberAsync(rennes, pending: true);
+        var approved = await Network.AddMemberAsync(rennes);
+        var prepare = Network.Get<PrepareHelpRequestHandler>();
+
+        var hers = (await prepare.HandleAsync(pending))!;
+        var theirs = (await prepare.HandleAsync(approved))!;
+
+        Assert.Equal((false, Visibility.Network), (hers.CoordinationOnlyAllowed, hers.DefaultVisibility));
+        Assert.Equal((true, Visibility.Coordination), (theirs.CoordinationOnlyAllowed, theirs.DefaultVisibility));
+        Assert.Equal(FailureKind.Invalid, (await PostAsync(Request(pending))).Failure);
+        Assert.True((await PostAsync(Request(pending) with { Visibility = hers.DefaultVisibility })).Succeeded);
+    }
 }

@@ -12,7 +12,8 @@ public sealed class PostRequestPage(IPage page)
 
     public ILocator Submit => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Publier ma demande" });
 
-    public ILocator Problems => page.Locator(".validation-message");
+    /// <summary>The Domain's messages, each under its field (MudBlazor's error line), and those above the form.</summary>
+    public ILocator Problems => page.Locator(".post-form .mud-input-helper-text.mud-input-error, .post-form .validation-message, .post-form .form-alert");
 
     /// <summary>Opens the form and waits until it is live (the button is enabled once the circuit is connected).</summary>
     public async Task OpenAsync()
@@ -25,8 +26,18 @@ public sealed class PostRequestPage(IPage page)
     {
         await Title.FillAsync(title);
         await Details.FillAsync(details);
-        await page.Locator("#ThemeId").SelectOptionAsync(new SelectOptionValue { Label = theme });
-        await page.Locator($"input[name=Visibility][value={(wholeNetwork ? "Network" : "Coordination")}]").CheckAsync();
+        await ChooseThemeAsync(theme);
+        var visibility = page.Locator($"input[name=Visibility][data-visibility={(wholeNetwork ? "Network" : "Coordination")}]");
+        await visibility.CheckAsync();
+        await Expect(visibility).ToBeCheckedAsync();
+    }
+
+    /// <summary>Opens the theme list (a MudSelect), picks the theme by its name, and checks that the field shows it.</summary>
+    public async Task ChooseThemeAsync(string theme)
+    {
+        await page.Locator(".theme-select .mud-select-input").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(theme, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".theme-select input.mud-select-input")).ToHaveValueAsync(theme);
     }
 
     /// <summary>Publishes and returns the new request's id, read from the page she lands on.</summary>

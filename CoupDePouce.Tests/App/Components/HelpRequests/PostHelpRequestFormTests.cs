@@ -1,0 +1,95 @@
+using IElement = AngleSharp.Dom.IElement;
+using Bunit;
+using CoupDePouce.App.Components.Pages.HelpRequests;
+using CoupDePouce.Domain.HelpRequests;
+using Microsoft.AspNetCore.Components;
+
+namespace CoupDePouce.Tests.App.Components.HelpRequests;
+
+/// <summary>The posting form on MudBlazor: the Domain's messages next to her fields, her text kept, suggestions while
+/// she types, and only the visibility the Domain will accept.</summary>
+public sealed class PostHelpRequestFormTests : ComponentTest
+{
+    private const string Details = "Je rencontre ma banque mardi pour un premier prêt. Des conseils ?";
+
+    private async Task<IRenderedComponent<PostHelpRequestPage>> RenderForAsync(bool pending = false)
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var member = await Network.AddMemberAsync(rennes, pending: pending);
+        SignIn(member);
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var form = Context.Render<PostHelpRequestPage>();
+        form.WaitForElement("input[name=Title]");
+        return form;
+    }
+
+    private static IElement FieldOf(IRenderedComponent<PostHelpRequestPage> form, string input) =>
+        form.Find(input).Closest(".mud-input-control")!;
+
+    [Fact]
+    public async Task AnEmptyTitleIsRefusedWithTheDomainsMessageNextToItAndHerDetailsAreKept()
+    {
+        var form = await RenderForAsync();
+        form.Find("textarea[name=Details]").Input(new ChangeEventArgs { Value = Details });
+
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Equal(
+            "Donnez un titre à votre demande.", FieldOf(form, "input[name=Title]").QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));
+        Assert.Equal(Details, form.Find("textarea[name=Details]").GetAttribute("value"));
+        Assert.Equal("Choisissez une thématique.", form.Find(".theme-select .mud-input-helper-text.mud-input-error").TextContent.Trim());
+        Assert.Null(FieldOf(form, "textarea[name=Details]").QuerySelector(".mud-input-helper-text.mud-input-error"));
+        Assert.Equal(0, await Network.CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task HerCountersFollowWhatSheTypesAsTheDomainCountsIt()
+    {
+        var form = await RenderForAsync();
+
+        form.Find("input[name=Title]").Input(new ChangeEventArgs { Value = "  Mon statut  " });
+
+        // Trimmed as the Domain trims it: what the counter says is what the rule counts.
+        Assert.Equal($"10 / {HelpRequest.TitleMaxLength}", form.Find("#Title-hint .counter").TextContent.Trim());
+        Assert.Equal($"0 / {HelpRequest.DetailsMaxLength}", form.Find("#Details-hint .counter").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task SimilarRequestsAreSuggestedWhileSheTypesATitle()
+    {
+        var form = await RenderForAsync();
+        var other = await Network.AddMemberAsync(await Network.AddCoordinationAsync("Lyon"));
+        await Network.PostAsync(other, Visibility.Network, "Logiciel de facturation simple pour une auto-entrepreneuse");
+
+        form.Find("input[name=Title]").Input(new ChangeEventArgs { Value = "logiciel de facturation" });
+
+        form.WaitForAssertion(
+            () => Assert.Contains("Logiciel de facturation simple", form.Find(".suggestions li a").TextContent), TimeSpan.FromSeconds(5));
+        Assert.Equal("logiciel de facturation", form.Find("input[name=Title]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task AMemberAwaitingApprovalCannotChooseHerCoordinationOnlyAndStartsWithTheWholeNetwork()
+    {
+        var form = await RenderForAsync(pending: true);
+
+        var coordinationOnly = form.Find("input[name=Visibility][data-visibility=Coordination]");
+        var network = form.Find("input[name=Visibility][data-visibility=Network]");
+
+        Assert.True(coordinationOnly.HasAttribute("disabled"));
+        Assert.Contains("Possible une fois votre adhésion validée par une coordinatrice.", coordinationOnly.Closest("label")!.TextContent);
+        Assert.False(network.HasAttribute("disabled"));
+        Assert.True(network.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task AnApprovedMemberStartsWithHerCoordinationOnly()
+    {
+        var form = await RenderForAsync();
+
+        var coordinationOnly = form.Find("input[name=Visibility][data-visibility=Coordination]");
+
+        Assert.False(coordinationOnly.HasAttribute("disabled"));
+        Assert.True(coordinationOnly.HasAttribute("checked"));
+    }
+}

@@ -20,7 +20,7 @@ public sealed class ConfidentialityJourneyTests(BrowserFixture browser)
         var waiting = coordinatrice.Locator(".pending-member", new() { HasText = "Maëlle Rennaise" });
         await Live.WaitAsync(coordinatrice);
         await waiting.Locator("[data-membership=approve]").ClickAsync();
-        await Expect(coordinatrice.Locator(".form-notice")).ToHaveTextAsync("L'adhésion de Maëlle Rennaise est validée.");
+        await Expect(coordinatrice.Locator(".mud-snackbar-content-message")).ToHaveTextAsync("L'adhésion de Maëlle Rennaise est validée.");
         await Expect(waiting).ToHaveCountAsync(0);
 
         var form = new PostRequestPage(rennesAsker);

@@ -102,10 +102,14 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await Expect(coordinatrice.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Signalements \\(\\d+\\)$") })).ToBeVisibleAsync();
         await coordinatrice.GotoAsync("/moderation/signalements");
         await Live.WaitAsync(coordinatrice);
-        var item = coordinatrice.Locator($".reported-item[data-answer-id='{answerId}']");
+        var item = coordinatrice.Locator($".reported-item:has([data-answer-id='{answerId}'])");
         await Expect(item).ToContainTextAsync("Propos blessants ou irrespectueux : 1");
-        await item.Locator("input[name=ResolveReason]").FillAsync("Propos blessants envers une membre");
         await item.Locator("[data-report=resolve]").ClickAsync();
+        var dialog = coordinatrice.Locator(".mud-dialog");
+        await dialog.Locator("textarea[name=ResolveReason]").FillAsync("Propos blessants envers une membre");
+        await dialog.Locator("[data-dialog=confirm]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(coordinatrice.Locator(".mud-snackbar-content-message")).ToHaveTextAsync("Signalements traités : le message est masqué.");
         await Expect(item).ToHaveCountAsync(0);
 
         // Sophie's open page follows at once; Julie sees her answer marked hidden, with the reason.
@@ -128,7 +132,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await create.Locator("input[name=Region-new]").FillAsync("Pays de la Loire");
         await create.Locator("input[name=Country-new]").FillAsync("France");
         await create.Locator("[data-coordination=create]").ClickAsync();
-        await Expect(admin.Locator(".form-notice")).ToContainTextAsync($"Coordination « {name} » créée.");
+        await Expect(admin.Locator(".mud-snackbar-content-message")).ToContainTextAsync($"Coordination « {name} » créée.");
 
         var created = admin.Locator(".managed-coordination").Filter(new() { HasText = name });
         await created.Locator("input[name=AssignEmail]").FillAsync("anne.michel@coupdepouce.demo");

@@ -86,7 +86,7 @@ public sealed class ProfilePageTests : ComponentTest
         var profile = RenderProfile(_member);
 
         await profile.Find("[data-moderation=lift]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
-        var confirm = profile.WaitForElement("[data-confirm=ok]");
+        var confirm = profile.WaitForElement("[data-dialog=confirm]");
         Assert.Contains("Nina Petit pourra de nouveau publier", profile.Find(".confirm-dialog").TextContent);
         await confirm.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
@@ -104,12 +104,12 @@ public sealed class ProfilePageTests : ComponentTest
         profile.Find("input[name=SuspensionReason]").Input(new ChangeEventArgs { Value = "Ton agressif envers une membre" });
 
         await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
-        await profile.WaitForElement("[data-confirm=cancel]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await profile.WaitForElement("[data-dialog=cancel]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         Assert.Null(await Network.Get<SuspendMemberHandler>().OfAsync(_member));
 
         await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
-        await profile.WaitForElement("[data-confirm=ok]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await profile.WaitForElement("[data-dialog=confirm]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         profile.WaitForAssertion(() => Assert.NotEmpty(profile.FindAll("[data-moderation=lift]")));
         var suspension = await Network.Get<SuspendMemberHandler>().OfAsync(_member);

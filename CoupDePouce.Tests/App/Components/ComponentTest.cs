@@ -70,11 +70,13 @@ public abstract class ComponentTest : IAsyncLifetime
             claims.Add(new Claim(MemberClaimsPrincipalFactory.ModeratesClaim, "true"));
         }
 
-        auth.SetClaims([.. claims]);
+        // Roles first: bunit's SetRoles rebuilds the user and drops the claims set before it.
         if (admin)
         {
             auth.SetRoles(CoupDePouce.Domain.Members.MemberRoles.Admin);
         }
+
+        auth.SetClaims([.. claims]);
     }
 
     public virtual async Task DisposeAsync()

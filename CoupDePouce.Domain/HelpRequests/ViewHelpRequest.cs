@@ -22,13 +22,9 @@ public sealed record ThreadMessage(
     bool IsHelpful,
     bool IsByAsker,
     int ThanksCount,
-    bool ThankedByViewer,
     IReadOnlyList<PreviousVersion> PreviousVersions,
     bool IsHidden = false,
-    string? HiddenReason = null,
-    bool ViewerModerates = false,
-    bool ViewerReported = false,
-    bool ViewerMayMarkHelpful = false)
+    string? HiddenReason = null)
 {
     /// <summary>What she is offered on this message; the page shows its buttons from it.</summary>
     public AnswerActions Actions { get; init; } = AnswerActions.None;
@@ -53,15 +49,14 @@ public sealed record HelpRequestView(
     IReadOnlyList<PreviousVersion> PreviousVersions,
     IReadOnlyList<ThreadMessage> Thread,
     bool ViewerIsAuthor,
-    bool ViewerFollows,
-    bool ViewerModerates,
     bool IsHidden = false,
     string? HiddenReason = null,
     bool IsLocked = false,
     bool IsPinned = false,
-    long? DuplicateOfId = null,
-    bool ViewerReported = false)
+    long? DuplicateOfId = null)
 {
+    // ViewerIsAuthor is for wording only (« Ajouter une précision » in her own thread); what she may do is in Actions.
+
     /// <summary>What she is offered on this request; the page shows its buttons from it.</summary>
     public RequestActions Actions { get; init; } = RequestActions.None;
 }
@@ -126,7 +121,6 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
         var thread = messages.Select(m =>
             {
                 var a = m.Answer;
-                var moderates = r.CanModerateAnswer(viewer, m.HomeCoordinationId);
                 // A hidden answer is for its author and its moderators (marked hidden, with the reason); the others
                 // only see that an answer was hidden.
                 var shown = r.ShowsAnswerTo(viewer, a, m.HomeCoordinationId);
@@ -144,13 +138,9 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
                     a.IsHelpful && !a.IsWithdrawn && !a.IsHidden,
                     !hiddenFromHer && a.AuthorId == r.AuthorId,
                     hiddenFromHer ? 0 : a.ThanksCount,
-                    m.Thanked,
                     shown ? [.. answerVersions[a.Id]] : [],
                     a.IsHidden,
-                    shown ? a.HiddenReason : null,
-                    moderates,
-                    reported.Contains(a.Id),
-                    r.OffersHelpfulMarkTo(viewerId, a))
+                    shown ? a.HiddenReason : null)
                 {
                     Actions = r.ActionsOn(a, viewer, m.HomeCoordinationId, m.Thanked, reported.Contains(a.Id)),
                 };
@@ -164,14 +154,11 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             header.DisplayName, header.Activity, r.CreatedAt, r.EditedAt, r.Status, r.Visibility, r.AnswerCount, requestVersions,
             thread,
             ViewerIsAuthor: r.AuthorId == viewerId,
-            ViewerFollows: follows,
-            ViewerModerates: viewer.Moderates(r.CoordinationId),
             IsHidden: r.IsHidden,
             HiddenReason: r.HiddenReason,
             IsLocked: r.IsLocked,
             IsPinned: r.PinnedAt != null,
-            DuplicateOfId: r.DuplicateOfId,
-            ViewerReported: reported.Contains(0))
+            DuplicateOfId: r.DuplicateOfId)
         {
             Actions = r.ActionsFor(viewer, follows, reported.Contains(0), suspension),
         };

@@ -219,7 +219,6 @@ public sealed class RequestActionsTests : RennesAndLyonTest
         var hide = await Network.Get<ModerateHelpRequestHandler>().HandleAsync(new HideAnswer(lyonCoordinatrice, request, answer, "Propos blessants"));
 
         Assert.False(message.Actions.CanHide);
-        Assert.False(message.ViewerModerates);
         Assert.False(hide.Succeeded);
     }
 

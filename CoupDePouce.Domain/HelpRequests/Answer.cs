@@ -1,5 +1,4 @@
 using CoupDePouce.Domain.Common;
-using CoupDePouce.Domain.Resources;
 
 namespace CoupDePouce.Domain.HelpRequests;
 
@@ -69,13 +68,9 @@ public sealed class Answer
 
     internal void Withdraw() => IsWithdrawn = true;
 
+    /// <summary>Whether it may be hidden (or restored, or thanked) is the request's rule.</summary>
     internal void Hide(string reason, bool byReports)
     {
-        if (IsHidden)
-        {
-            throw new DomainRuleViolation(Messages.AlreadyHidden);
-        }
-
         IsHidden = true;
         HiddenReason = Text.Clean(reason);
         HiddenByReports = byReports;
@@ -90,11 +85,6 @@ public sealed class Answer
 
     internal void Restore()
     {
-        if (!IsHidden)
-        {
-            throw new DomainRuleViolation(Messages.NotHidden);
-        }
-
         IsHidden = false;
         HiddenReason = null;
         HiddenByReports = false;
@@ -103,11 +93,6 @@ public sealed class Answer
     /// <summary>« merci »: once per member, a second time takes it back. Returns whether she now thanks it.</summary>
     internal bool ToggleThanks(Guid memberId, DateTime now)
     {
-        if (memberId == AuthorId)
-        {
-            throw new DomainRuleViolation(Messages.CannotThankOwnAnswer);
-        }
-
         var existing = _thanks.FirstOrDefault(t => t.MemberId == memberId);
         if (existing is not null)
         {

@@ -133,8 +133,7 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>Her own words, changed; the previous version is kept.</summary>
     internal void Edit(Guid byMemberId, string title, string details, DateTime now)
     {
-        EnsureAuthor(byMemberId);
-        EnsureNotWithdrawn();
+        Enforce(OwnRequestRefusal(byMemberId));
         _revisions.Add(new HelpRequestRevision(Title, Details, EditedAt ?? CreatedAt));
         Title = Text.Clean(title);
         Details = Text.Clean(details);
@@ -145,8 +144,7 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>She takes her request back: it disappears for everyone; nothing is deleted.</summary>
     internal void Withdraw(Guid byMemberId, DateTime now)
     {
-        EnsureAuthor(byMemberId);
-        EnsureNotWithdrawn();
+        Enforce(OwnRequestRefusal(byMemberId));
         IsWithdrawn = true;
         LastActivityAt = now;
         Raise(new HelpRequestWithdrawn(this, byMemberId, now));
@@ -155,10 +153,7 @@ public sealed class HelpRequest : AggregateRoot
     internal Answer EditAnswer(Guid byMemberId, long answerId, string body, DateTime now)
     {
         var answer = FindAnswer(answerId);
-        if (answer.AuthorId != byMemberId)
-        {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyAuthorEditsAnswer);
-        }
+        Enforce(OwnAnswerRefusal(byMemberId, answer));
 
         answer.Edit(body, now);
         Raise(new AnswerEdited(this, answer, byMemberId, now));
@@ -168,10 +163,7 @@ public sealed class HelpRequest : AggregateRoot
     internal Answer WithdrawAnswer(Guid byMemberId, long answerId, DateTime now)
     {
         var answer = FindAnswer(answerId);
-        if (answer.AuthorId != byMemberId)
-        {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyAuthorEditsAnswer);
-        }
+        Enforce(OwnAnswerRefusal(byMemberId, answer));
 
         answer.Withdraw();
         RecountAnswers();
@@ -183,6 +175,7 @@ public sealed class HelpRequest : AggregateRoot
     internal Answer ToggleThanks(Guid byMemberId, long answerId, DateTime now)
     {
         var answer = FindShownAnswer(answerId);
+        Enforce(ThanksRefusal(byMemberId, answer));
         var thanked = answer.ToggleThanks(byMemberId, now);
         Raise(new AnswerThanked(this, answer, byMemberId, thanked, now));
         return answer;
@@ -241,7 +234,7 @@ public sealed class HelpRequest : AggregateRoot
     /// this request is the caller's to say: a request read for display is read without its answers.)</summary>
     private HelpfulMarkRefused HelpfulMarkRefusal(Guid byMemberId, Answer answer, bool ofThisRequest) =>
         byMemberId != AuthorId ? HelpfulMarkRefused.NotTheAsker
-        : !ofThisRequest || answer.IsWithdrawn || answer.IsHidden ? HelpfulMarkRefused.AnswerNotShown
+        : !ofThisRequest || !IsShownToAll(answer) ? HelpfulMarkRefused.AnswerNotShown
         : answer.AuthorId == AuthorId ? HelpfulMarkRefused.OwnReply
         : Status == HelpRequestStatus.Closed ? HelpfulMarkRefused.Closed
         : HelpfulMarkRefused.No;
@@ -251,15 +244,7 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>The asker finds her need is not met after all. The answers she credited keep their mark.</summary>
     internal void Reopen(Guid byMemberId, DateTime now)
     {
-        if (byMemberId != AuthorId)
-        {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyAskerReopens);
-        }
-
-        if (Status != HelpRequestStatus.Resolved)
-        {
-            throw new DomainRuleViolation(Messages.NotResolved);
-        }
+        Enforce(ReopenRefusal(byMemberId));
 
         Status = AnswerCount > 0 ? HelpRequestStatus.Answered : HelpRequestStatus.Open;
         ResolvedAt = null;
@@ -271,12 +256,7 @@ public sealed class HelpRequest : AggregateRoot
     /// expired): no new answers.</summary>
     internal void Close(Viewer moderator, DateTime now, HelpRequest? duplicateOf = null)
     {
-        EnsureModerator(moderator, Messages.OnlyModeratorsClose);
-
-        if (Status == HelpRequestStatus.Closed)
-        {
-            throw new DomainRuleViolation(Messages.RequestClosed);
-        }
+        Enforce(CloseRefusal(moderator));
 
         Status = HelpRequestStatus.Closed;
         LastActivityAt = now;
@@ -287,11 +267,7 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>A coordinatrice of the request's coordination, or an admin, takes it off the board, saying why.</summary>
     internal void Hide(Viewer moderator, string reason, DateTime now)
     {
-        EnsureModerator(moderator);
-        if (IsHidden)
-        {
-            throw new DomainRuleViolation(Messages.AlreadyHidden);
-        }
+        Enforce(HideRefusal(moderator));
 
         IsHidden = true;
         HiddenReason = Text.Clean(reason);
@@ -300,11 +276,7 @@ public sealed class HelpRequest : AggregateRoot
 
     internal void Restore(Viewer moderator, DateTime now)
     {
-        EnsureModerator(moderator);
-        if (!IsHidden)
-        {
-            throw new DomainRuleViolation(Messages.NotHidden);
-        }
+        Enforce(RestoreRefusal(moderator));
 
         IsHidden = false;
         HiddenReason = null;
@@ -315,11 +287,7 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>Locked (or unlocked) by moderation: no new answers while locked.</summary>
     internal void SetLocked(Viewer moderator, bool locked, DateTime now)
     {
-        EnsureModerator(moderator);
-        if (IsLocked == locked)
-        {
-            throw new DomainRuleViolation(locked ? Messages.AlreadyLocked : Messages.NotLocked);
-        }
+        Enforce(LockRefusal(moderator, locked));
 
         IsLocked = locked;
         Raise(locked ? new HelpRequestLocked(this, moderator.MemberId, now) : new HelpRequestUnlocked(this, moderator.MemberId, now));
@@ -327,11 +295,7 @@ public sealed class HelpRequest : AggregateRoot
 
     internal void SetPinned(Viewer moderator, bool pinned, DateTime now)
     {
-        EnsureModerator(moderator);
-        if ((PinnedAt is not null) == pinned)
-        {
-            throw new DomainRuleViolation(pinned ? Messages.AlreadyPinned : Messages.NotPinned);
-        }
+        Enforce(PinRefusal(moderator, pinned));
 
         PinnedAt = pinned ? now : null;
         Raise(pinned ? new HelpRequestPinned(this, moderator.MemberId, now) : new HelpRequestUnpinned(this, moderator.MemberId, now));
@@ -382,7 +346,7 @@ public sealed class HelpRequest : AggregateRoot
     internal Answer HideAnswer(Viewer moderator, long answerId, int authorCoordinationId, string reason, DateTime now)
     {
         var answer = FindAnswer(answerId);
-        EnsureAnswerModerator(moderator, authorCoordinationId);
+        Enforce(AnswerHideRefusal(moderator, answer, authorCoordinationId));
         answer.Hide(reason, byReports: false);
         RecountAnswers();
         Raise(new AnswerHidden(this, answer, ModerationCoordinationFor(moderator, authorCoordinationId), moderator.MemberId, now));
@@ -392,7 +356,7 @@ public sealed class HelpRequest : AggregateRoot
     internal Answer RestoreAnswer(Viewer moderator, long answerId, int authorCoordinationId, DateTime now)
     {
         var answer = FindAnswer(answerId);
-        EnsureAnswerModerator(moderator, authorCoordinationId);
+        Enforce(AnswerRestoreRefusal(moderator, answer, authorCoordinationId));
         answer.Restore();
         RecountAnswers();
         // A restored answer she had said helped her resolves her request again.
@@ -460,25 +424,172 @@ public sealed class HelpRequest : AggregateRoot
     internal int ModerationCoordinationFor(Viewer moderator, int authorCoordinationId) =>
         moderator.Moderates(CoordinationId) ? CoordinationId : authorCoordinationId;
 
-    private void EnsureAnswerModerator(Viewer moderator, int authorCoordinationId)
+    /// <summary>What the request page offers her on this request: each field asks the very rule its use case
+    /// enforces, so a button is shown exactly when pressing it would be accepted. <paramref name="suspension"/> is
+    /// her current suspension, if any (<see cref="Moderation.SuspendMemberHandler"/>: checked before the request's
+    /// own rule, as answering does).</summary>
+    public RequestActions ActionsFor(Viewer viewer, bool follows, bool reported, string? suspension)
     {
-        if (!CanModerateAnswer(moderator, authorCoordinationId))
+        if (!viewer.CanSee(this))
         {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyModerators);
+            return RequestActions.None;
+        }
+
+        var me = viewer.MemberId!.Value;
+        var ownRequest = OwnRequestRefusal(me) is null;
+        var closing = CloseRefusal(viewer) is null;
+        var moderates = ModerationRefusal(viewer) is null;
+        var answering = suspension is not null ? AnswerRefusal.MemberSuspended : AnswersRefusal();
+        return new RequestActions(
+            CanEdit: ownRequest,
+            CanWithdraw: ownRequest,
+            CanReopen: ReopenRefusal(me) is null,
+            CanClose: closing,
+            CanCloseAsDuplicate: closing,
+            CanModerate: moderates,
+            CanHide: HideRefusal(viewer) is null,
+            CanRestore: RestoreRefusal(viewer) is null,
+            CanLock: LockRefusal(viewer, locked: true) is null,
+            CanUnlock: LockRefusal(viewer, locked: false) is null,
+            CanPin: PinRefusal(viewer, pinned: true) is null,
+            CanUnpin: PinRefusal(viewer, pinned: false) is null,
+            CanChangeTheme: moderates,
+            CanAnswer: answering == AnswerRefusal.None,
+            WhyNoAnswer: answering,
+            CanReport: ReportRefusal(viewer, null, 0, reported) == ReportRefused.No,
+            AlreadyReported: reported,
+            // Following asks nothing more than seeing it.
+            CanFollow: true,
+            Follows: follows);
+    }
+
+    /// <summary>What the request page offers her on one message of this request's thread, from the rules its use
+    /// cases enforce. <paramref name="authorCoordinationId"/> is the home coordination of the message's author
+    /// (whose coordinatrices may moderate it on a network-wide request).</summary>
+    public AnswerActions ActionsOn(Answer answer, Viewer viewer, int authorCoordinationId, bool thanked, bool reported)
+    {
+        if (!viewer.CanSee(this))
+        {
+            return AnswerActions.None;
+        }
+
+        var me = viewer.MemberId!.Value;
+        var ownAnswer = OwnAnswerRefusal(me, answer) is null;
+        return new AnswerActions(
+            CanEdit: ownAnswer,
+            CanWithdraw: ownAnswer,
+            CanThank: ThanksRefusal(me, answer) is null,
+            Thanked: thanked,
+            CanMarkHelpful: OffersHelpfulMarkTo(me, answer),
+            CanReport: ReportRefusal(viewer, answer, authorCoordinationId, reported) == ReportRefused.No,
+            AlreadyReported: reported,
+            CanHide: AnswerHideRefusal(viewer, answer, authorCoordinationId) is null,
+            CanRestore: AnswerRestoreRefusal(viewer, answer, authorCoordinationId) is null);
+    }
+
+    /// <summary>Whether she reads this answer: not withdrawn and, once hidden, only its author and its moderators
+    /// (the others see that an answer was hidden).</summary>
+    public bool ShowsAnswerTo(Viewer viewer, Answer answer, int authorCoordinationId) =>
+        !answer.IsWithdrawn
+        && (!answer.IsHidden || answer.AuthorId == viewer.MemberId || CanModerateAnswer(viewer, authorCoordinationId));
+
+    /// <summary>The one rule for reporting this request (no <paramref name="answer"/>) or one of its answers: only a
+    /// member a coordinatrice has approved (reports can hide things), only what she reads, never her own words,
+    /// once per item (<paramref name="alreadyReported"/>, as stored).</summary>
+    internal ReportRefused ReportRefusal(Viewer reporter, Answer? answer, int answerAuthorCoordinationId, bool alreadyReported) =>
+        !reporter.IsApproved ? ReportRefused.NotApproved
+        : answer is not null && !ShowsAnswerTo(reporter, answer, answerAuthorCoordinationId) ? ReportRefused.NotShown
+        : (answer?.AuthorId ?? AuthorId) == reporter.MemberId ? ReportRefused.OwnWords
+        : alreadyReported ? ReportRefused.AlreadyReported
+        : ReportRefused.No;
+
+    internal enum ReportRefused { No, NotApproved, NotShown, OwnWords, AlreadyReported }
+
+    /// <summary>Why nobody may write in its thread now, if so: closed or locked by moderation.</summary>
+    private AnswerRefusal AnswersRefusal() =>
+        Status == HelpRequestStatus.Closed ? AnswerRefusal.RequestClosed
+        : IsLocked ? AnswerRefusal.RequestLocked
+        : AnswerRefusal.None;
+
+    /// <summary>Her own request, still there: the rule for editing it and for withdrawing it (whatever its status:
+    /// moderators hide and close, they do not rewrite).</summary>
+    private DomainRuleViolation? OwnRequestRefusal(Guid byMemberId) =>
+        byMemberId != AuthorId ? DomainRuleViolation.Forbidden(Messages.OnlyAuthorEdits)
+        : IsWithdrawn ? DomainRuleViolation.NotFound(Messages.RequestNotAvailable)
+        : null;
+
+    private DomainRuleViolation? ReopenRefusal(Guid byMemberId) =>
+        byMemberId != AuthorId ? DomainRuleViolation.Forbidden(Messages.OnlyAskerReopens)
+        : Status != HelpRequestStatus.Resolved ? new DomainRuleViolation(Messages.NotResolved)
+        : null;
+
+    /// <summary>For closing it, as such or as a duplicate (which also needs a suitable original).</summary>
+    private DomainRuleViolation? CloseRefusal(Viewer moderator) =>
+        ModerationRefusal(moderator, Messages.OnlyModeratorsClose)
+        ?? (Status == HelpRequestStatus.Closed ? new DomainRuleViolation(Messages.RequestClosed) : null);
+
+    private DomainRuleViolation? HideRefusal(Viewer moderator) =>
+        ModerationRefusal(moderator) ?? (IsHidden ? new DomainRuleViolation(Messages.AlreadyHidden) : null);
+
+    private DomainRuleViolation? RestoreRefusal(Viewer moderator) =>
+        ModerationRefusal(moderator) ?? (!IsHidden ? new DomainRuleViolation(Messages.NotHidden) : null);
+
+    private DomainRuleViolation? LockRefusal(Viewer moderator, bool locked) =>
+        ModerationRefusal(moderator)
+        ?? (IsLocked == locked ? new DomainRuleViolation(locked ? Messages.AlreadyLocked : Messages.NotLocked) : null);
+
+    private DomainRuleViolation? PinRefusal(Viewer moderator, bool pinned) =>
+        ModerationRefusal(moderator)
+        ?? ((PinnedAt is not null) == pinned ? new DomainRuleViolation(pinned ? Messages.AlreadyPinned : Messages.NotPinned) : null);
+
+    /// <summary>A coordinatrice of the request's coordination, or an admin.</summary>
+    private DomainRuleViolation? ModerationRefusal(Viewer moderator, string? refusal = null) =>
+        moderator.Moderates(CoordinationId) ? null : DomainRuleViolation.Forbidden(refusal ?? Messages.OnlyModerators);
+
+    /// <summary>Her own answer, not withdrawn: the rule for editing it and for withdrawing it.</summary>
+    private static DomainRuleViolation? OwnAnswerRefusal(Guid byMemberId, Answer answer) =>
+        answer.IsWithdrawn ? DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest)
+        : answer.AuthorId != byMemberId ? DomainRuleViolation.Forbidden(Messages.OnlyAuthorEditsAnswer)
+        : null;
+
+    /// <summary>« merci » on an answer everyone sees, by someone else (closed or locked, it can still be thanked).</summary>
+    private static DomainRuleViolation? ThanksRefusal(Guid byMemberId, Answer answer) =>
+        !IsShownToAll(answer) ? DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest)
+        : answer.AuthorId == byMemberId ? new DomainRuleViolation(Messages.CannotThankOwnAnswer)
+        : null;
+
+    private DomainRuleViolation? AnswerHideRefusal(Viewer moderator, Answer answer, int authorCoordinationId) =>
+        AnswerModerationRefusal(moderator, answer, authorCoordinationId)
+        ?? (answer.IsHidden ? new DomainRuleViolation(Messages.AlreadyHidden) : null);
+
+    private DomainRuleViolation? AnswerRestoreRefusal(Viewer moderator, Answer answer, int authorCoordinationId) =>
+        AnswerModerationRefusal(moderator, answer, authorCoordinationId)
+        ?? (!answer.IsHidden ? new DomainRuleViolation(Messages.NotHidden) : null);
+
+    private DomainRuleViolation? AnswerModerationRefusal(Viewer moderator, Answer answer, int authorCoordinationId) =>
+        answer.IsWithdrawn ? DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest)
+        : !CanModerateAnswer(moderator, authorCoordinationId) ? DomainRuleViolation.Forbidden(Messages.OnlyModerators)
+        : null;
+
+    /// <summary>Not withdrawn, not hidden: an answer everyone who sees the request sees.</summary>
+    private static bool IsShownToAll(Answer answer) => !answer.IsWithdrawn && !answer.IsHidden;
+
+    private static void Enforce(DomainRuleViolation? refusal)
+    {
+        if (refusal is not null)
+        {
+            throw refusal;
         }
     }
 
-    private void EnsureModerator(Viewer moderator, string? refusal = null)
-    {
-        if (!moderator.Moderates(CoordinationId))
-        {
-            throw DomainRuleViolation.Forbidden(refusal ?? Messages.OnlyModerators);
-        }
-    }
+    private void EnsureAnswerModerator(Viewer moderator, int authorCoordinationId) =>
+        Enforce(CanModerateAnswer(moderator, authorCoordinationId) ? null : DomainRuleViolation.Forbidden(Messages.OnlyModerators));
+
+    private void EnsureModerator(Viewer moderator) => Enforce(ModerationRefusal(moderator));
 
     /// <summary>An answer everyone who sees the request sees (not hidden by moderation).</summary>
     private Answer FindShownAnswer(long answerId) =>
-        _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn && !a.IsHidden)
+        _answers.FirstOrDefault(a => a.Id == answerId && IsShownToAll(a))
         ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
 
     /// <summary>One of this request's answers, not withdrawn (hidden ones included); otherwise not found.</summary>
@@ -486,33 +597,19 @@ public sealed class HelpRequest : AggregateRoot
         _answers.FirstOrDefault(a => a.Id == answerId && !a.IsWithdrawn)
         ?? throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
 
-    private void EnsureAuthor(Guid byMemberId)
-    {
-        if (byMemberId != AuthorId)
-        {
-            throw DomainRuleViolation.Forbidden(Messages.OnlyAuthorEdits);
-        }
-    }
-
-    private void EnsureNotWithdrawn()
+    private void EnsureOpenForAnswers()
     {
         if (IsWithdrawn)
         {
             throw DomainRuleViolation.NotFound(Messages.RequestNotAvailable);
         }
-    }
 
-    private void EnsureOpenForAnswers()
-    {
-        EnsureNotWithdrawn();
-        if (Status == HelpRequestStatus.Closed)
+        switch (AnswersRefusal())
         {
-            throw new DomainRuleViolation(Messages.RequestClosed);
-        }
-
-        if (IsLocked)
-        {
-            throw new DomainRuleViolation(Messages.RequestLocked);
+            case AnswerRefusal.RequestClosed:
+                throw new DomainRuleViolation(Messages.RequestClosed);
+            case AnswerRefusal.RequestLocked:
+                throw new DomainRuleViolation(Messages.RequestLocked);
         }
     }
 

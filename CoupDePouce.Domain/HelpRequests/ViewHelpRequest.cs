@@ -22,13 +22,13 @@ public sealed record ThreadMessage(
     bool IsHelpful,
     bool IsByAsker,
     int ThanksCount,
-    bool ThankedByViewer,
     IReadOnlyList<PreviousVersion> PreviousVersions,
     bool IsHidden = false,
-    string? HiddenReason = null,
-    bool ViewerModerates = false,
-    bool ViewerReported = false,
-    bool ViewerMayMarkHelpful = false);
+    string? HiddenReason = null)
+{
+    /// <summary>What she is offered on this message; the page shows its buttons from it.</summary>
+    public AnswerActions Actions { get; init; } = AnswerActions.None;
+}
 
 public sealed record HelpRequestView(
     long Id,
@@ -49,18 +49,21 @@ public sealed record HelpRequestView(
     IReadOnlyList<PreviousVersion> PreviousVersions,
     IReadOnlyList<ThreadMessage> Thread,
     bool ViewerIsAuthor,
-    bool ViewerFollows,
-    bool ViewerModerates,
     bool IsHidden = false,
     string? HiddenReason = null,
     bool IsLocked = false,
     bool IsPinned = false,
-    long? DuplicateOfId = null,
-    bool ViewerReported = false);
+    long? DuplicateOfId = null)
+{
+    // ViewerIsAuthor is for wording only (« Ajouter une précision » in her own thread); what she may do is in Actions.
+
+    /// <summary>What she is offered on this request; the page shows its buttons from it.</summary>
+    public RequestActions Actions { get; init; } = RequestActions.None;
+}
 
 /// <summary>One request and its thread, for someone allowed to see it. A request she may not see and a
 /// request that does not exist look the same (null): its existence is not revealed.</summary>
-public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbFactory, ILogger<ViewHelpRequestHandler> logger)
+public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<ViewHelpRequestHandler> logger)
 {
     public async Task<HelpRequestView?> HandleAsync(ViewHelpRequest query, CancellationToken ct = default)
     {
@@ -118,10 +121,9 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
         var thread = messages.Select(m =>
             {
                 var a = m.Answer;
-                var moderates = viewer.Moderates(r.CoordinationId) || viewer.Moderates(m.HomeCoordinationId);
                 // A hidden answer is for its author and its moderators (marked hidden, with the reason); the others
                 // only see that an answer was hidden.
-                var shown = !a.IsWithdrawn && (!a.IsHidden || a.AuthorId == viewerId || moderates);
+                var shown = r.ShowsAnswerTo(viewer, a, m.HomeCoordinationId);
                 // Hidden from her: she sees that an answer was hidden, not whose it was.
                 var hiddenFromHer = a.IsHidden && !shown;
                 return new ThreadMessage(
@@ -136,28 +138,29 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
                     a.IsHelpful && !a.IsWithdrawn && !a.IsHidden,
                     !hiddenFromHer && a.AuthorId == r.AuthorId,
                     hiddenFromHer ? 0 : a.ThanksCount,
-                    m.Thanked,
                     shown ? [.. answerVersions[a.Id]] : [],
                     a.IsHidden,
-                    shown ? a.HiddenReason : null,
-                    moderates,
-                    reported.Contains(a.Id),
-                    r.OffersHelpfulMarkTo(viewerId, a));
+                    shown ? a.HiddenReason : null)
+                {
+                    Actions = r.ActionsOn(a, viewer, m.HomeCoordinationId, m.Thanked, reported.Contains(a.Id)),
+                };
             })
             .ToList();
 
+        var follows = await db.Follows.AnyAsync(f => f.HelpRequestId == r.Id && f.MemberId == viewerId, ct);
+        var suspension = await Moderation.SuspendMemberHandler.RefusalForAsync(db, viewerId, clock.GetUtcNow().UtcDateTime, ct);
         return new HelpRequestView(
             r.Id, r.Title, r.Details, r.ThemeId, header.ThemeSlug, r.CoordinationId, header.CoordinationName, r.AuthorId,
             header.DisplayName, header.Activity, r.CreatedAt, r.EditedAt, r.Status, r.Visibility, r.AnswerCount, requestVersions,
             thread,
             ViewerIsAuthor: r.AuthorId == viewerId,
-            ViewerFollows: await db.Follows.AnyAsync(f => f.HelpRequestId == r.Id && f.MemberId == viewerId, ct),
-            ViewerModerates: viewer.Moderates(r.CoordinationId),
             IsHidden: r.IsHidden,
             HiddenReason: r.HiddenReason,
             IsLocked: r.IsLocked,
             IsPinned: r.PinnedAt != null,
-            DuplicateOfId: r.DuplicateOfId,
-            ViewerReported: reported.Contains(0));
+            DuplicateOfId: r.DuplicateOfId)
+        {
+            Actions = r.ActionsFor(viewer, follows, reported.Contains(0), suspension),
+        };
     }
 }

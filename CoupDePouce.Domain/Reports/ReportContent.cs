@@ -44,32 +44,25 @@ public sealed class ReportContentHandler(HelpRequestActions actions, ILogger<Rep
             return await actions.RunAsync(command.MemberId, command.RequestId, async context =>
             {
                 var request = context.Request;
-                // Reports can hide things: they count only from members a coordinatrice has approved (three fresh
-                // sign-ups cannot take a request off the board).
-                if (!context.Viewer.IsApproved)
-                {
-                    logger.LogWarning("Member {MemberId}, not yet approved, tried to report request {RequestId}", context.MemberId, request.Id);
-                    throw DomainRuleViolation.Forbidden(Messages.ReportsNeedApprovedMembership);
-                }
-
                 var answer = answerId == 0 ? null : request.FindAnswer(answerId);
-                if (answer is { IsHidden: true } && answer.AuthorId != context.MemberId && !request.CanModerateAnswer(context.Viewer, await context.HomeCoordinationOfAsync(answer.AuthorId, ct)))
-                {
-                    throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
-                }
-
-                var authorId = answer?.AuthorId ?? request.AuthorId;
-                if (authorId == context.MemberId)
-                {
-                    logger.LogWarning("Member {MemberId} tried to report her own words (request {RequestId}, answer {AnswerId})", context.MemberId, request.Id, answerId);
-                    throw new DomainRuleViolation(Messages.CannotReportOwn);
-                }
-
+                var authorCoordination = answer is null ? 0 : await context.HomeCoordinationOfAsync(answer.AuthorId, ct);
                 var reports = context.Db.Set<Report>();
-                if (await reports.AnyAsync(r => r.HelpRequestId == request.Id && r.AnswerId == answerId && r.ReporterId == context.MemberId, ct))
+                var already = await reports.AnyAsync(r => r.HelpRequestId == request.Id && r.AnswerId == answerId && r.ReporterId == context.MemberId, ct);
+                switch (request.ReportRefusal(context.Viewer, answer, authorCoordination, already))
                 {
-                    logger.LogWarning("Member {MemberId} tried to report request {RequestId} (answer {AnswerId}) a second time", context.MemberId, request.Id, answerId);
-                    throw new DomainRuleViolation(Messages.AlreadyReported);
+                    // Reports can hide things: they count only from members a coordinatrice has approved (three fresh
+                    // sign-ups cannot take a request off the board).
+                    case HelpRequest.ReportRefused.NotApproved:
+                        logger.LogWarning("Member {MemberId}, not yet approved, tried to report request {RequestId}", context.MemberId, request.Id);
+                        throw DomainRuleViolation.Forbidden(Messages.ReportsNeedApprovedMembership);
+                    case HelpRequest.ReportRefused.NotShown:
+                        throw DomainRuleViolation.NotFound(Messages.AnswerNotOfThisRequest);
+                    case HelpRequest.ReportRefused.OwnWords:
+                        logger.LogWarning("Member {MemberId} tried to report her own words (request {RequestId}, answer {AnswerId})", context.MemberId, request.Id, answerId);
+                        throw new DomainRuleViolation(Messages.CannotReportOwn);
+                    case HelpRequest.ReportRefused.AlreadyReported:
+                        logger.LogWarning("Member {MemberId} tried to report request {RequestId} (answer {AnswerId}) a second time", context.MemberId, request.Id, answerId);
+                        throw new DomainRuleViolation(Messages.AlreadyReported);
                 }
 
                 reports.Add(new Report(context.MemberId, request.Id, answerId, request.CoordinationId, command.Reason, text, context.Now));

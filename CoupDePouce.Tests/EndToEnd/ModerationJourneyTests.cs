@@ -29,7 +29,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await new RequestPage(coordinatrice).OpenAsync(id);
         await coordinatrice.Locator("[data-moderation=hide]").ClickAsync();
         await coordinatrice.Locator("textarea[name=HideReason]").FillAsync("Annonce commerciale, hors charte du réseau");
-        await coordinatrice.Locator("form.hide-form button[type=submit]").ClickAsync();
+        await coordinatrice.Locator(".reason-dialog [data-dialog=confirm]").ClickAsync();
         await Expect(coordinatrice.Locator(".moderation-hidden")).ToContainTextAsync("Annonce commerciale, hors charte du réseau");
 
         await Expect(line).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 2_000 });

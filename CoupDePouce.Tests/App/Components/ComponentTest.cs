@@ -71,7 +71,7 @@ public abstract class ComponentTest : IAsyncLifetime
             claims.Add(new Claim(MemberClaimsPrincipalFactory.ModeratesClaim, "true"));
         }
 
-        // Roles first: bunit's SetRoles replaces the claims set before it.
+        // Roles first: bunit's SetRoles rebuilds the user and drops the claims set before it.
         if (admin)
         {
             auth.SetRoles(CoupDePouce.Domain.Members.MemberRoles.Admin);

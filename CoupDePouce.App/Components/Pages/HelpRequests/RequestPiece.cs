@@ -1,0 +1,75 @@
+using CoupDePouce.App.Components.Shared;
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.HelpRequests;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace CoupDePouce.App.Components.Pages.HelpRequests;
+
+/// <summary>What the request page's pieces share: the request as she sees it (with what she is offered), who she
+/// is, and one way to run an action the Domain may refuse. Its outcome goes to a snackbar in her language (or next to
+/// a field), then the page shows what is now true.</summary>
+public abstract class RequestPiece : ComponentBase
+{
+    [Parameter, EditorRequired]
+    public HelpRequestView Request { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public Guid MemberId { get; set; }
+
+    /// <summary>Her action went through (or was refused on stale data): the page loads what is now true.</summary>
+    [Parameter]
+    public EventCallback Changed { get; set; }
+
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> Texts { get; set; } = default!;
+
+    [Inject]
+    private ILogger<RequestPiece> Logger { get; set; } = default!;
+
+    /// <summary>Runs <paramref name="action"/>; says <paramref name="done"/> when it went through. A refusal about a
+    /// field shows next to it through <paramref name="problems"/> (her text stays); any other refusal is said in a
+    /// snackbar. Never a raw exception: an unexpected failure is logged and said in plain words. Returns whether it
+    /// went through.</summary>
+    protected async Task<bool> RunAsync<T>(Func<Task<Result<T>>> action, string? done = null, FormProblems? problems = null)
+    {
+        Result<T> result;
+        try
+        {
+            result = await action();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "An action on request {RequestId} failed", Request.Id);
+            Snackbar.Add(Texts["Error.Unhandled"], Severity.Error);
+            return false;
+        }
+
+        if (!result.Succeeded)
+        {
+            if (problems is not null && result.Problems.Any(p => p.Field.Length > 0))
+            {
+                problems.Show(result.Problems);
+                return false;
+            }
+
+            Snackbar.Add(string.Join(" ", result.Problems.Select(p => p.Message)), Severity.Warning);
+        }
+        else
+        {
+            problems?.Clear();
+            if (done is not null)
+            {
+                Snackbar.Add(done, Severity.Success);
+            }
+        }
+
+        // Refused or not, the page shows what is now true (a refusal often means someone acted first).
+        await Changed.InvokeAsync();
+        return result.Succeeded;
+    }
+}

@@ -24,6 +24,9 @@ public sealed class KeystrokeJourneyTests(BrowserFixture browser)
 
         var form = new PostRequestPage(page);
         await form.OpenAsync();
+        // Typing starts once the page has settled: this measures keystrokes against renders, not the circuit's start.
+        await Live.WaitAsync(page);
+        await page.WaitForTimeoutAsync(1000);
 
         // A key every 10 ms: several of her keystrokes are on their way while the server's renders of earlier ones
         // are still coming back.

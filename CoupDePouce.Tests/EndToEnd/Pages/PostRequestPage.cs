@@ -35,9 +35,9 @@ public sealed class PostRequestPage(IPage page)
     /// <summary>Opens the theme list (a MudSelect), picks the theme by its name, and checks that the field shows it.</summary>
     public async Task ChooseThemeAsync(string theme)
     {
-        await page.Locator(".theme-select .mud-select-input").ClickAsync();
+        await page.Locator(".theme-select .mud-input.mud-select-input").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText(theme, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".theme-select input.mud-select-input")).ToHaveValueAsync(theme);
+        await Expect(page.Locator(".theme-select .mud-input.mud-select-input")).ToContainTextAsync(theme);
     }
 
     /// <summary>Publishes and returns the new request's id, read from the page she lands on.</summary>

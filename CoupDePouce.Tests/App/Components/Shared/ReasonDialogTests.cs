@@ -14,11 +14,11 @@ public sealed class ReasonDialogTests : ComponentTest
         var provider = Context.Render<MudDialogProvider>();
         var dialogs = Context.Services.GetService(typeof(IDialogService)) as IDialogService;
 
-        var asked = provider.InvokeAsync(() => ReasonDialog.AskAsync(dialogs!, "Masquer", "Raison", "Masquer", "HideReason", "hide-form",
-            _ => throw new InvalidOperationException("SQLite Error 5: 'database is locked'.")));
+        var asked = provider.InvokeAsync(() => ReasonDialog.AskAsync(dialogs!, "Masquer", "Raison", "Masquer",
+            _ => throw new InvalidOperationException("SQLite Error 5: 'database is locked'."), inputName: "HideReason", formClass: "hide-form"));
         provider.WaitForElement("form.hide-form");
         await provider.Find("textarea[name=HideReason]").InputAsync(new ChangeEventArgs { Value = "Hors charte" });
-        await provider.Find("form.hide-form").SubmitAsync();
+        await provider.Find(".reason-dialog [data-dialog=confirm]").ClickAsync(new());
 
         provider.WaitForAssertion(() => Assert.Contains("Un problème est survenu.", provider.Find("form.hide-form").TextContent));
         Assert.DoesNotContain("SQLite", provider.Markup);
@@ -33,15 +33,15 @@ public sealed class ReasonDialogTests : ComponentTest
         var dialogs = Context.Services.GetService(typeof(IDialogService)) as IDialogService;
         string? given = null;
 
-        var asked = provider.InvokeAsync(() => ReasonDialog.AskAsync(dialogs!, "Masquer", "Raison", "Masquer", "HideReason", "hide-form",
+        var asked = provider.InvokeAsync(() => ReasonDialog.AskAsync(dialogs!, "Masquer", "Raison", "Masquer",
             reason =>
             {
                 given = reason;
                 return Task.FromResult(Result<bool>.Success(true));
-            }));
+            }, inputName: "HideReason", formClass: "hide-form"));
         provider.WaitForElement("form.hide-form");
         await provider.Find("textarea[name=HideReason]").InputAsync(new ChangeEventArgs { Value = "Hors charte" });
-        await provider.Find("form.hide-form").SubmitAsync();
+        await provider.Find(".reason-dialog [data-dialog=confirm]").ClickAsync(new());
 
         Assert.True(await asked);
         Assert.Equal("Hors charte", given);

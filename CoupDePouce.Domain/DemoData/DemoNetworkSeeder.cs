@@ -128,7 +128,15 @@ public sealed class DemoNetworkSeeder(
         void Moderate(string coordinationName, Action<HelpRequest, Viewer> decide)
         {
             var coordination = Named(coordinationName);
-            var request = requests.Where(r => r.CoordinationId == coordination.Id && r.Status != HelpRequestStatus.Closed).OrderByDescending(r => r.CreatedAt).First();
+            // Kept to the coordination's own requests: a pin on a network-wide request would head every board.
+            var request = requests
+                .Where(r => r.CoordinationId == coordination.Id && r.Visibility == Visibility.Coordination && r.Status != HelpRequestStatus.Closed)
+                .OrderByDescending(r => r.CreatedAt).FirstOrDefault();
+            if (request is null)
+            {
+                return;
+            }
+
             decide(request, ModeratorOf(coordination));
             Moderation.ModerationLog.Record(db, request.DomainEvents);
             request.ClearDomainEvents();

@@ -5,7 +5,7 @@ namespace CoupDePouce.Tests.EndToEnd.Pages;
 
 /// <summary>A phone's network for the live circuit: every answer of the server reaches the browser a fixed time after
 /// it was sent, in order. While she types faster than that, the renders of her earlier keystrokes arrive after her
-/// later ones: an input that writes its value back from them would lose letters.</summary>
+/// later ones: an input that wrote its value back from them would lose letters.</summary>
 public sealed class SlowNetwork
 {
     private readonly TimeSpan _latency;

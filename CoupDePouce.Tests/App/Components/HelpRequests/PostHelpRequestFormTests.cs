@@ -23,6 +23,13 @@ public sealed class PostHelpRequestFormTests : ComponentTest
         return form;
     }
 
+    /// <summary>As a browser does: an input event per keystroke (here one for the whole text), a change when she leaves the field.</summary>
+    private static void Type(IRenderedComponent<PostHelpRequestPage> form, string input, string text)
+    {
+        form.Find(input).Input(new ChangeEventArgs { Value = text });
+        form.Find(input).Change(new ChangeEventArgs { Value = text });
+    }
+
     private static IElement FieldOf(IRenderedComponent<PostHelpRequestPage> form, string input) =>
         form.Find(input).Closest(".mud-input-control")!;
 
@@ -30,7 +37,7 @@ public sealed class PostHelpRequestFormTests : ComponentTest
     public async Task AnEmptyTitleIsRefusedWithTheDomainsMessageNextToItAndHerDetailsAreKept()
     {
         var form = await RenderForAsync();
-        form.Find("textarea[name=Details]").Input(new ChangeEventArgs { Value = Details });
+        Type(form, "textarea[name=Details]", Details);
 
         await form.Find("form").SubmitAsync();
 
@@ -47,6 +54,7 @@ public sealed class PostHelpRequestFormTests : ComponentTest
     {
         var form = await RenderForAsync();
 
+        // While she types (before she leaves the field), from the input events alone.
         form.Find("input[name=Title]").Input(new ChangeEventArgs { Value = "  Mon statut  " });
 
         // Trimmed as the Domain trims it: what the counter says is what the rule counts.

@@ -28,8 +28,18 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
     private Task? _loop;
     private long _lastId;
 
+    private long _published;
+
     /// <summary>How many screens listen right now (a closed page releases its subscriptions).</summary>
     public int SubscriberCount => _subscriptions.Count;
+
+    /// <summary>Where this server's stream of changes stands: a screen that read the database at one mark and
+    /// subscribed at the same mark (on the same server) has missed nothing in between (a prerendered page that
+    /// becomes live, for instance). Changes are published after their commit, so a read that started after a mark
+    /// saw every change before it.</summary>
+    public LiveMark Mark => new(_instance, Interlocked.Read(ref _published));
+
+    private readonly Guid _instance = Guid.NewGuid();
 
     /// <param name="wants">Which changes this screen cares about (others are not even checked against her rights).</param>
     public IDisposable Subscribe(Guid memberId, Func<BoardChange, Task> onChange, Func<BoardChange, bool>? wants = null)
@@ -39,8 +49,11 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
         return subscription;
     }
 
-    public Task PublishAsync(IReadOnlyList<BoardChange> changes, CancellationToken ct = default) =>
-        _queue.Writer.WriteAsync(changes, ct).AsTask();
+    public Task PublishAsync(IReadOnlyList<BoardChange> changes, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _published);
+        return _queue.Writer.WriteAsync(changes, ct).AsTask();
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -115,6 +128,9 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
         public void Dispose() => board._subscriptions.TryRemove(Id, out _);
     }
 }
+
+/// <summary>A point in one server's stream of live changes (<see cref="LiveBoard.Mark"/>).</summary>
+public sealed record LiveMark(Guid Instance, long Published);
 
 public static class LiveServices
 {

@@ -6,6 +6,7 @@ using CoupDePouce.App.Live;
 using CoupDePouce.Domain.Live;
 using CoupDePouce.Tests.Domain;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 
 namespace CoupDePouce.Tests.App.Components;
@@ -54,6 +55,15 @@ public abstract class ComponentTest : IAsyncLifetime
         }
 
         services.AddScoped(_ => Network.Services.CreateScope().ServiceProvider.GetRequiredService<CoupDePouce.Domain.Coordinations.ListCoordinations>());
+    }
+
+    /// <summary>Renders as on a live circuit (not prerendered). Called once every service is registered: it builds
+    /// bunit's renderer.</summary>
+    protected IRenderedComponent<TComponent> RenderLive<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Context.Render(parameters);
     }
 
     /// <summary>She is signed in (as the app's sign-in would describe her to components).</summary>

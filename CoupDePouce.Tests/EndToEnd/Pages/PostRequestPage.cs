@@ -37,7 +37,8 @@ public sealed class PostRequestPage(IPage page)
     {
         await page.Locator(".theme-select .mud-input.mud-select-input").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText(theme, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".theme-select .mud-input.mud-select-input")).ToContainTextAsync(theme);
+        // The chosen theme is the value of MudSelect's read-only input (not its text).
+        await Expect(page.Locator(".theme-select input.mud-select-input")).ToHaveValueAsync(theme);
     }
 
     /// <summary>Publishes and returns the new request's id, read from the page she lands on.</summary>

@@ -73,3 +73,7 @@ public abstract class RequestPiece : ComponentBase
         return result.Succeeded;
     }
 }
+
+/// <summary>A request page as prerendering read it (<see cref="HelpRequestPage.Prerendered"/>): the request (null when
+/// she may not see it), for whom, and the mark of the live stream the read started at.</summary>
+public sealed record RequestSnapshot(long Id, Guid ViewerId, HelpRequestView? Request, CoupDePouce.App.Live.LiveMark Mark);

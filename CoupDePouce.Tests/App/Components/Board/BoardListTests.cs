@@ -24,7 +24,7 @@ public sealed class BoardListTests : ComponentTest
     }
 
     private IRenderedComponent<BoardList> RenderBoard(BoardAddress? address = null) =>
-        Context.Render<BoardList>(p => p.Add(b => b.Address, address ?? BoardAddress.Parse(null, null, null, null, null, null)));
+        RenderLive<BoardList>(p => p.Add(b => b.Address, address ?? BoardAddress.Parse(null, null, null, null, null, null)));
 
     private static IEnumerable<string> Titles(IRenderedComponent<BoardList> board) =>
         board.FindAll(".request-card .request-title").Select(t => t.TextContent.Trim());

@@ -85,7 +85,7 @@ public sealed class ProfilePageTests : ComponentTest
         SignIn(_coordinatrice, "Claire Moreau", moderates: true);
         var profile = RenderProfile(_member);
 
-        await profile.Find("[data-moderation=lift]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        profile.Find("[data-moderation=lift]").Click(); // not awaited: it waits for her answer in the dialog
         var confirm = profile.WaitForElement("[data-dialog=confirm]");
         Assert.Contains("Nina Petit pourra de nouveau publier", profile.Find(".confirm-dialog").TextContent);
         await confirm.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
@@ -101,14 +101,14 @@ public sealed class ProfilePageTests : ComponentTest
     {
         SignIn(_coordinatrice, "Claire Moreau", moderates: true);
         var profile = RenderProfile(_member);
-        profile.Find("input[name=SuspensionReason]").Input(new ChangeEventArgs { Value = "Ton agressif envers une membre" });
+        profile.Find("input[name=SuspensionReason]").Change(new ChangeEventArgs { Value = "Ton agressif envers une membre" });
 
-        await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        profile.Find("[data-moderation=suspend]").Click(); // not awaited: it waits for her answer in the dialog
         await profile.WaitForElement("[data-dialog=cancel]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         Assert.Null(await Network.Get<SuspendMemberHandler>().OfAsync(_member));
 
-        await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        profile.Find("[data-moderation=suspend]").Click(); // not awaited: it waits for her answer in the dialog
         await profile.WaitForElement("[data-dialog=confirm]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         profile.WaitForAssertion(() => Assert.NotEmpty(profile.FindAll("[data-moderation=lift]")));

@@ -12,7 +12,7 @@ public sealed class NotificationBellTests : ComponentTest
         var rennes = await Network.AddCoordinationAsync("Rennes");
         var asker = await Network.AddMemberAsync(rennes);
 
-        var bell = Context.Render<NotificationBell>(p => p.Add(b => b.MemberId, asker));
+        var bell = RenderLive<NotificationBell>(p => p.Add(b => b.MemberId, asker));
 
         Assert.Empty(bell.FindAll(".bell-count"));
         Assert.Equal("Notifications : rien de nouveau", bell.Find("a").GetAttribute("aria-label"));
@@ -25,7 +25,7 @@ public sealed class NotificationBellTests : ComponentTest
         var asker = await Network.AddMemberAsync(rennes);
         var helper = await Network.AddMemberAsync(rennes);
         var request = await Network.PostAsync(asker, Visibility.Coordination);
-        var bell = Context.Render<NotificationBell>(p => p.Add(b => b.MemberId, asker));
+        var bell = RenderLive<NotificationBell>(p => p.Add(b => b.MemberId, asker));
 
         await Network.AnswerAsync(helper, request);
 
@@ -39,7 +39,7 @@ public sealed class NotificationBellTests : ComponentTest
         var rennes = await Network.AddCoordinationAsync("Rennes");
         var asker = await Network.AddMemberAsync(rennes);
         var request = await Network.PostAsync(asker, Visibility.Coordination);
-        var bell = Context.Render<NotificationBell>(p => p.Add(b => b.MemberId, asker));
+        var bell = RenderLive<NotificationBell>(p => p.Add(b => b.MemberId, asker));
 
         await Network.AnswerAsync(asker, request, "Je précise : c'est pour une SARL.");
         await Task.Delay(300);

@@ -27,6 +27,10 @@ public enum BoardChangeKind
     ThemeChanged,
     AnswerHidden,
     AnswerRestored,
+
+    /// <summary>What waits for a coordination's coordinatrices (reports, memberships, moves) changed; no request
+    /// (<see cref="BoardChange.RequestId"/> 0), no content: their menu counts again.</summary>
+    QueueChanged,
 }
 
 public sealed record BoardChange(
@@ -42,6 +46,14 @@ public sealed record BoardChange(
     /// coordinatrices and admins for a coordination-only request; every member for a network one). Decided on the
     /// server, per recipient, before anything is sent. A request taken off the board is announced (as a removal)
     /// to the same audience.</summary>
+    /// <summary>A change of the moderation queues of a coordination. It reaches every signed-in screen that asks for it
+    /// (a report on an answer also concerns the answerer's coordinatrices); each counts only what she may see.</summary>
+    public static BoardChange QueueChanged(int coordinationId, DateTime occurredAt) =>
+        new(BoardChangeKind.QueueChanged, 0, coordinationId, Visibility.Network, Listed: false, ActorId: null, occurredAt);
+
+    /// <summary>Whether it is about a request (every kind but <see cref="BoardChangeKind.QueueChanged"/>).</summary>
+    public bool IsAboutRequest => Kind != BoardChangeKind.QueueChanged;
+
     public bool IsFor(Viewer viewer) =>
         viewer.IsSignedIn && (Visibility == Visibility.Network || viewer.BelongsTo(CoordinationId));
 

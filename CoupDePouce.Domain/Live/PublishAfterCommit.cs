@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +21,14 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
     // hold this interceptor, so taking it in the constructor would be a dependency cycle.
     private IBoardChangePublisher Publisher => field ??= services.GetRequiredService<IBoardChangePublisher>();
 
+    private TimeProvider Clock => field ??= services.GetService<TimeProvider>() ?? TimeProvider.System;
+
     private sealed class Pending
     {
         public List<IHelpRequestEvent> Saving { get; } = [];
+
+        /// <summary>Coordinations whose moderation queues (reports, memberships) this save changes.</summary>
+        public HashSet<int> SavingQueues { get; } = [];
 
         public List<BoardChange> Committing { get; } = [];
     }
@@ -39,6 +46,8 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
                 pending.Saving.AddRange(aggregate.DomainEvents.OfType<IHelpRequestEvent>());
                 aggregate.ClearDomainEvents();
             }
+
+            QueuesChangedBy(context, pending.SavingQueues);
         }
 
         return base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -51,6 +60,8 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
             // Ids exist now (a new request got its id from the insert).
             pending.Committing.AddRange(pending.Saving.Select(BoardChange.From).OfType<BoardChange>());
             pending.Saving.Clear();
+            pending.Committing.AddRange(pending.SavingQueues.Select(id => BoardChange.QueueChanged(id, Clock.GetUtcNow().UtcDateTime)));
+            pending.SavingQueues.Clear();
             if (context.Database.CurrentTransaction is null)
             {
                 await FlushAsync(context, pending, cancellationToken);
@@ -65,6 +76,7 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
         if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
         {
             pending.Saving.Clear();
+            pending.SavingQueues.Clear();
             if (context.Database.CurrentTransaction is null)
             {
                 pending.Committing.Clear();
@@ -98,7 +110,38 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
         if (context is not null && _pending.TryGetValue(context, out var pending))
         {
             pending.Saving.Clear();
+            pending.SavingQueues.Clear();
             pending.Committing.Clear();
+        }
+    }
+
+    /// <summary>A report sent or decided, a member who asks to join or to move, or who is decided on, changes what
+    /// waits for the coordinatrices of that coordination (before and after a move).</summary>
+    private static void QueuesChangedBy(DbContext context, HashSet<int> coordinations)
+    {
+        foreach (var entry in context.ChangeTracker.Entries<Report>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            coordinations.Add(entry.Entity.CoordinationId);
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<Member>())
+        {
+            var membership = entry.Property(m => m.Membership);
+            var requested = entry.Property(m => m.RequestedCoordinationId);
+            if ((entry.State == EntityState.Added && entry.Entity.AwaitedCoordinationId is not null)
+                || (entry.State == EntityState.Modified && (membership.IsModified || requested.IsModified)))
+            {
+                coordinations.Add(entry.Entity.HomeCoordinationId);
+                if (requested.CurrentValue is { } now)
+                {
+                    coordinations.Add(now);
+                }
+
+                if (entry.State == EntityState.Modified && requested.OriginalValue is { } before)
+                {
+                    coordinations.Add(before);
+                }
+            }
         }
     }
 

@@ -71,6 +71,13 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await Expect(member.GetByText("Le journal de modération est réservé aux coordinatrices et aux administratrices.")).ToBeVisibleAsync();
     }
 
+    /// <summary>The count in « Signalements (n) », 0 when the link shows none.</summary>
+    private static async Task<int> WaitingAsync(ILocator link)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(await link.InnerTextAsync(), @"\((\d+)\)");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
     [Fact]
     public async Task AReportedAnswerReachesTheCoordinatricesQueueAndOnceResolvedDisappearsLiveForTheReporter()
     {
@@ -86,6 +93,12 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         var words = $"Votre site est nul, achetez plutôt mes services {Guid.NewGuid():N}"[..60];
         await helperView.AnswerAsync(words);
 
+        // Lyon's coordinatrice (Julie's coordination) has her board open; her menu counts what waits for her.
+        var coordinatrice = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
+        await Live.WaitAsync(coordinatrice);
+        var reportsLink = coordinatrice.Locator(".nav-drawer a[href='/moderation/signalements']");
+        var waitingBefore = await WaitingAsync(reportsLink);
+
         // Sophie (Rennes) reports the answer as unkind.
         var reporter = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
         var reporterView = new RequestPage(reporter);
@@ -97,9 +110,8 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await answer.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
         await Expect(answer.Locator(".report-sent")).ToContainTextAsync("Merci");
 
-        // Lyon's coordinatrice (Julie's coordination) finds it in her queue, from her menu, and agrees.
-        var coordinatrice = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
-        await Expect(coordinatrice.Locator(".nav-drawer").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Signalements \\(\\d+\\)$") })).ToBeVisibleAsync();
+        // Her menu's count rises while her page stays open; she finds the answer in her queue and agrees.
+        await Expect(reportsLink).ToHaveTextAsync($"Signalements ({waitingBefore + 1})");
         await coordinatrice.GotoAsync("/moderation/signalements");
         await Live.WaitAsync(coordinatrice);
         var item = coordinatrice.Locator($".reported-item:has([data-answer-id='{answerId}'])");
@@ -111,6 +123,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(coordinatrice.Locator(".mud-snackbar-content-message")).ToHaveTextAsync("Signalements traités : le message est masqué.");
         await Expect(item).ToHaveCountAsync(0);
+        await Expect(reportsLink).ToHaveTextAsync(waitingBefore == 0 ? "Signalements" : $"Signalements ({waitingBefore})");
 
         // Sophie's open page follows at once; Julie sees her answer marked hidden, with the reason.
         await Expect(answer.Locator(".answer-hidden")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });

@@ -13,14 +13,15 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
     private TestNetwork _network = default!;
     private Guid _camille;
     private Guid _sophie;
+    private int _rennes;
 
     public async Task InitializeAsync()
     {
         _network = await TestNetwork.CreateAsync(services => services.AddSingleton<IBoardChangePublisher>(_published));
         _published.Network = _network;
-        var rennes = await _network.AddCoordinationAsync("Rennes");
-        _camille = await _network.AddMemberAsync(rennes);
-        _sophie = await _network.AddMemberAsync(rennes);
+        _rennes = await _network.AddCoordinationAsync("Rennes");
+        _camille = await _network.AddMemberAsync(_rennes);
+        _sophie = await _network.AddMemberAsync(_rennes);
     }
 
     public async Task DisposeAsync() => await _network.DisposeAsync();
@@ -60,6 +61,49 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
 
         await _network.Get<ResolveHelpRequestHandler>().HandleAsync(new MarkAnswerHelpful(_sophie, id, answer));
         await _network.Get<AnswerHelpRequestHandler>().HandleAsync(new AnswerHelpRequest(_sophie, id, ""));
+
+        Assert.Empty(_published.Changes);
+    }
+
+    [Fact]
+    public async Task AReportTellsItsCoordinationsScreensThatTheirQueueChangedWithoutSayingWhat()
+    {
+        var id = await _network.PostAsync(_camille, Visibility.Network);
+        _published.Clear();
+
+        await _network.Get<CoupDePouce.Domain.Reports.ReportContentHandler>().HandleAsync(
+            new CoupDePouce.Domain.Reports.ReportContent(_sophie, id, null, CoupDePouce.Domain.Reports.ReportReason.Spam));
+
+        var change = Assert.Single(_published.Changes);
+        Assert.Equal(BoardChangeKind.QueueChanged, change.Kind);
+        Assert.Equal(_rennes, change.CoordinationId);
+        Assert.Equal(0, change.RequestId);
+        Assert.False(change.IsAboutRequest);
+        Assert.Null(change.ActorId);
+    }
+
+    [Fact]
+    public async Task ANewcomerWaitingAndHerApprovalEachChangeTheirCoordinationsQueue()
+    {
+        var coordinatrice = await _network.AddMemberAsync(_rennes, coordinates: _rennes);
+        _published.Clear();
+
+        var newcomer = await _network.AddMemberAsync(_rennes, pending: true);
+        Assert.Equal([(BoardChangeKind.QueueChanged, _rennes)], _published.Changes.Select(c => (c.Kind, c.CoordinationId)));
+        _published.Clear();
+
+        await _network.Get<CoupDePouce.Domain.Members.DecideMembershipHandler>().HandleAsync(
+            new CoupDePouce.Domain.Members.DecideMembership(coordinatrice, newcomer, Approve: true));
+
+        Assert.Equal([(BoardChangeKind.QueueChanged, _rennes)], _published.Changes.Select(c => (c.Kind, c.CoordinationId)));
+    }
+
+    [Fact]
+    public async Task AnApprovedMemberJoiningChangesNoQueue()
+    {
+        _published.Clear();
+
+        await _network.AddMemberAsync(_rennes);
 
         Assert.Empty(_published.Changes);
     }

@@ -87,10 +87,98 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         Assert.Equal(detailsBefore.Y, (await form.Details.BoundingBoxAsync())!.Y);
     }
 
-    private async Task<(IPage Page, PostRequestPage Form)> JulieOnThePostingFormAsync(int width)
+    /// <summary>How late the server's renders reach her screen in <see cref="EveryKeystrokeIsKeptInTheRequestPagesFieldsWhenTheServerAnswersLate"/>:
+    /// a phone far from the server; an input that writes a late render back over her typing loses letters at once.</summary>
+    private static readonly TimeSpan Lag = TimeSpan.FromMilliseconds(150);
+
+    [Fact]
+    public async Task EveryKeystrokeIsKeptInTheRequestPagesFieldsWhenTheServerAnswersLate()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var (page, form) = await JulieOnThePostingFormAsync(width: 390, Lag);
+        await form.FillAsync($"Tarifs d'une première formation {token}", "Combien facturer une demi-journée de formation ?", "Commercial & prospection", wholeNetwork: true);
+        var id = await form.PublishAsync();
+        var view = new RequestPage(page);
+        await view.ArrivedAsync(id);
+
+        // Her precision in the thread, typed key by key as fast as a machine can.
+        var precision = "Je vise des TPE, plutôt en présentiel, à Lyon et alentours.";
+        await view.AnswerBox.PressSequentiallyAsync(precision);
+        await KeepsAsync(view.AnswerBox, precision);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Envoyer" }).ClickAsync();
+        var message = view.Message(precision);
+        await Expect(message).ToBeVisibleAsync();
+
+        // Editing it.
+        await message.Locator("[data-action=edit-answer]").ClickAsync();
+        var answerEdit = page.Locator("textarea[name=EditAnswerBody]");
+        await answerEdit.PressAsync("Control+End");
+        await answerEdit.PressSequentiallyAsync(" Budget : 300 € au plus.");
+        await KeepsAsync(answerEdit, precision + " Budget : 300 € au plus.");
+        await page.Locator("form.edit-answer-form button[type=submit]").ClickAsync();
+        await Expect(view.Message("Budget : 300 € au plus.")).ToBeVisibleAsync();
+
+        // Editing the request's title and details.
+        await page.Locator("[data-action=edit]").ClickAsync();
+        var title = page.Locator("input[name=EditTitle]");
+        await title.PressAsync("End");
+        await title.PressSequentiallyAsync(" (TPE lyonnaises)");
+        await KeepsAsync(title, $"Tarifs d'une première formation {token} (TPE lyonnaises)");
+        var details = page.Locator("textarea[name=EditDetails]");
+        await details.PressAsync("Control+End");
+        await details.PressSequentiallyAsync(" Et une journée entière ?");
+        await KeepsAsync(details, "Combien facturer une demi-journée de formation ? Et une journée entière ?");
+        await page.Locator("form.edit-request-form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#request-title")).ToHaveTextAsync($"Tarifs d'une première formation {token} (TPE lyonnaises)");
+
+        // Her coordinatrice's reason for hiding it, in the dialog.
+        var coordinatrice = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
+        await LaggyCircuit.OnAsync(coordinatrice, Lag);
+        await new RequestPage(coordinatrice).OpenAsync(id);
+        await coordinatrice.Locator("[data-moderation=hide]").ClickAsync();
+        var reason = coordinatrice.Locator("textarea[name=HideReason]");
+        await reason.PressSequentiallyAsync("Demande de test, à refaire avec le bon thème");
+        await KeepsAsync(reason, "Demande de test, à refaire avec le bon thème");
+        await coordinatrice.Locator("form.hide-form button[type=submit]").ClickAsync();
+        await Expect(coordinatrice.Locator(".moderation-hidden")).ToContainTextAsync("Demande de test, à refaire avec le bon thème");
+    }
+
+    /// <summary>The field holds every letter she typed, also once the server's late renders of her typing have all
+    /// arrived (a lost letter shows then, not at once).</summary>
+    private static async Task KeepsAsync(ILocator field, string typed)
+    {
+        await Expect(field).ToHaveValueAsync(typed);
+        await Task.Delay(Lag * 4);
+        Assert.Equal(typed, await field.InputValueAsync());
+    }
+
+    [Fact]
+    public async Task QuotesAndInlineCodeInAnAnswerLookLikeQuotesAndCode()
+    {
+        var (page, form) = await JulieOnThePostingFormAsync(width: 1200);
+        await form.FillAsync($"Formule Excel pour ma TVA {Guid.NewGuid():N}"[..36], "Quelle formule pour calculer la TVA ?", "Comptabilité & gestion", wholeNetwork: true);
+        var id = await form.PublishAsync();
+        var view = new RequestPage(page);
+        await view.ArrivedAsync(id);
+
+        await view.AnswerBox.FillAsync("> Quelle formule pour calculer la TVA ?\n\nJ'utilise `=A1*0,2` dans mon tableur.");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Envoyer" }).ClickAsync();
+        await Expect(view.Message("dans mon tableur")).ToBeVisibleAsync();
+
+        var quote = view.Message("J'utilise").Locator(".markdown blockquote");
+        Assert.NotEqual("0px", await quote.EvaluateAsync<string>("e => getComputedStyle(e).borderLeftWidth"));
+        Assert.Contains("monospace", await view.Message("J'utilise").Locator(".markdown code").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"));
+    }
+
+    private async Task<(IPage Page, PostRequestPage Form)> JulieOnThePostingFormAsync(int width, TimeSpan? lag = null)
     {
         var page = await browser.NewPageAsync(width: width);
         await new LoginPage(page).SignInAsync("julie.durand@coupdepouce.demo", "coupdepouce-demo");
+        if (lag is { } late)
+        {
+            await LaggyCircuit.OnAsync(page, late);
+        }
+
         var form = new PostRequestPage(page);
         await form.OpenAsync();
         return (page, form);

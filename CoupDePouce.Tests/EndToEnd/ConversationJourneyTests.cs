@@ -139,7 +139,7 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         var reason = coordinatrice.Locator("textarea[name=HideReason]");
         await reason.PressSequentiallyAsync("Demande de test, à refaire avec le bon thème");
         await KeepsAsync(reason, "Demande de test, à refaire avec le bon thème");
-        await coordinatrice.Locator("form.hide-form button[type=submit]").ClickAsync();
+        await coordinatrice.Locator(".mud-dialog [data-dialog=confirm]").ClickAsync();
         await Expect(coordinatrice.Locator(".moderation-hidden")).ToContainTextAsync("Demande de test, à refaire avec le bon thème");
     }
 

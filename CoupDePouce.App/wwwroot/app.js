@@ -1,5 +1,15 @@
 // Small helpers for live screens. Kept tiny: everything else happens on the server.
 window.coupDePouce = {
+    // After a navigation, the new page's heading takes the focus (screen readers announce it), unless she is already
+    // in a field: then she stays there (Components/Layout/FocusHeadingOnNavigate.razor).
+    focusHeading(selector) {
+        const active = document.activeElement;
+        if (active && active.matches('input, textarea, select, [contenteditable]:not([contenteditable=false])')) return;
+        const heading = document.querySelector(selector);
+        if (!heading) return;
+        if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+    },
     // Her light/dark choice, kept for a year and read by the server for the first render of every page.
     keepTheme: (name, value) => {
         document.cookie = `${name}=${value}; path=/; max-age=31536000; samesite=lax`;

@@ -146,8 +146,15 @@ async function post(i) {
   await poster.waitForSelector('form.form-card button[type=submit]:not([disabled])');
   await poster.fill('input[name=Title]', `Demande de mesure numéro ${i} ${Date.now()}`);
   await poster.fill('textarea[name=Details]', 'Une demande pour mesurer le temps de diffusion en direct.');
-  await poster.selectOption('#ThemeId', { index: 9 });
-  await poster.click(`input[name=Visibility][value=${i % 2 ? 'Network' : 'Coordination'}]`);
+  // The theme: a plain select on older builds, MudBlazor's list from the MudBlazor build on.
+  if (await poster.locator('select#ThemeId').count() > 0) await poster.selectOption('#ThemeId', { index: 9 });
+  else {
+    await poster.click('.theme-select .mud-input.mud-select-input');
+    await poster.click('.mud-popover-open .mud-list-item >> nth=8');
+    await poster.waitForFunction(() => document.querySelector('.theme-select input.mud-select-input')?.value);
+  }
+  const visibility = i % 2 ? 'Network' : 'Coordination';
+  await poster.check(`input[name=Visibility][value=${visibility}], input[name=Visibility][data-visibility=${visibility}]`);
   try {
     const sentAt = await poster.evaluate(() => Date.now());
     await Promise.all([poster.waitForURL(/\/demandes\/\d+/, { waitUntil: 'commit' }), poster.click('form.form-card button[type=submit]')]);

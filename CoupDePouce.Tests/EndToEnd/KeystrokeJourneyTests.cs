@@ -24,8 +24,9 @@ public sealed class KeystrokeJourneyTests(BrowserFixture browser)
 
         var form = new PostRequestPage(page);
         await form.OpenAsync();
-        // Typing starts once the page has settled: this measures keystrokes against renders, not the circuit's start.
-        await Live.WaitAsync(page);
+        // Typing starts once the page has settled. Known limit (issue 16): in the first second or two after the form
+        // goes live, on a loaded machine, MudTextField (Immediate) can write back a value one key old over her
+        // typing; the page's late focus on its heading, which took whole words, is fixed (FocusHeadingOnNavigate).
         await page.WaitForTimeoutAsync(1000);
 
         // A key every 10 ms: several of her keystrokes are on their way while the server's renders of earlier ones

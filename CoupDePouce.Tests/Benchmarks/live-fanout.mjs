@@ -15,7 +15,7 @@
 // not niced), --details (per request), --executable PATH (another build of the app).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync, readdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -45,7 +45,8 @@ const isolate = process.argv.includes('--isolate');
 const app = spawn(isolate ? 'taskset' : executable, [...(isolate ? ['-c', '0', executable] : []), '--urls', base], {
   cwd: executableArg >= 0 ? resolve(dirname(executable), '..', '..', '..', ...(executable.includes('/linux-') ? ['..'] : [])) : join(root, 'CoupDePouce.App'),
   env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Diagnostics__Live: 'true', ConnectionStrings__Board: `Data Source=${join(data, 'board.db')}`, Logging__LogLevel__Default: 'Warning' },
-  stdio: 'ignore',
+  // The server's log (warnings and errors) next to the run's database, printed if a post fails.
+  stdio: ['ignore', openSync(join(data, 'server.log'), 'w'), openSync(join(data, 'server.log'), 'a')],
 });
 const stop = () => { try { app.kill('SIGKILL'); } catch { } rmSync(data, { recursive: true, force: true }); };
 process.on('exit', stop);
@@ -144,14 +145,23 @@ async function post(i) {
   if (reloadEach) await poster.goto(`${base}/demandes/nouvelle`);
   else if (!poster.url().endsWith('/demandes/nouvelle')) await poster.click('a[href="/demandes/nouvelle"]:visible >> nth=0');
   await poster.waitForSelector('form.form-card button[type=submit]:not([disabled])');
-  await poster.fill('input[name=Title]', `Demande de mesure numéro ${i} ${Date.now()}`);
-  await poster.fill('textarea[name=Details]', 'Une demande pour mesurer le temps de diffusion en direct.');
+  // Her words, written again if the page was still coming alive and dropped them (the .NET 9 build's form could
+  // start afresh once live, after a navigation within her connection).
+  const title = `Demande de mesure numéro ${i} ${Date.now()}`;
+  const details = 'Une demande pour mesurer le temps de diffusion en direct.';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await poster.fill('input[name=Title]', title);
+    await poster.fill('textarea[name=Details]', details);
+    await new Promise(r => setTimeout(r, 300));
+    if (await poster.inputValue('input[name=Title]') === title && await poster.inputValue('textarea[name=Details]') === details) break;
+  }
   // The theme: a plain select on older builds, MudBlazor's list from the MudBlazor build on.
   if (await poster.locator('select#ThemeId').count() > 0) await poster.selectOption('#ThemeId', { index: 9 });
   else {
     await poster.click('.theme-select .mud-input.mud-select-input');
     await poster.click('.mud-popover-open .mud-list-item >> nth=8');
-    await poster.waitForFunction(() => document.querySelector('.theme-select input.mud-select-input')?.value);
+    // The list closed and the field shows the theme: a click on « Publier » while the list is open only closes it.
+    await poster.waitForFunction(() => document.querySelector('.theme-select input.mud-select-input')?.value && !document.querySelector('.mud-popover-open'));
   }
   const visibility = i % 2 ? 'Network' : 'Coordination';
   await poster.check(`input[name=Visibility][value=${visibility}], input[name=Visibility][data-visibility=${visibility}]`);
@@ -163,6 +173,7 @@ async function post(i) {
     // What her screen said instead (a message of the form, the reconnection banner…).
     const said = await poster.locator('.form-alert, .validation-message, #components-reconnect-modal, .reconnect-banner, #blazor-error-ui').allInnerTexts().catch(() => []);
     await poster.screenshot({ path: join(tmpdir(), 'live-fanout-poster.png'), fullPage: true }).catch(() => { });
+    console.error(readFileSync(join(data, 'server.log'), 'utf8').split('\n').filter(l => /fail|error|exception|warn/i.test(l) || l.startsWith('   ')).slice(0, 60).join('\n'));
     throw new Error(`Post ${i} did not go through (${poster.url()}; on screen: ${JSON.stringify(said)}; screenshot in ${join(tmpdir(), 'live-fanout-poster.png')})`, { cause: e });
   }
   await new Promise(r => setTimeout(r, pause));

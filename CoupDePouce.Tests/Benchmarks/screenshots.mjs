@@ -12,14 +12,15 @@ const base = args.base ?? 'http://127.0.0.1:5080';
 const out = resolve(args.out ?? new URL('../../docs/screenshots', import.meta.url).pathname);
 mkdirSync(out, { recursive: true });
 
-// Who looks at what: a member's pages as Sophie, the moderation pages as Rennes' coordinatrice.
+// Who looks at what: a member's pages as Sophie, the reports as Rennes' coordinatrice, the log as the admin (the
+// demo's moderation history is in other coordinations).
 const shots = [
   { name: 'board', as: 'sophie.bernard', path: '/' },
   { name: 'request', as: 'sophie.bernard', path: 'first-answered-request' },
   { name: 'posting-form', as: 'sophie.bernard', path: '/demandes/nouvelle' },
   { name: 'settings', as: 'sophie.bernard', path: '/parametres' },
   { name: 'reports-queue', as: 'coord.rennes', path: '/moderation/signalements' },
-  { name: 'moderation-log', as: 'coord.rennes', path: '/moderation/journal' },
+  { name: 'moderation-log', as: 'admin', path: '/moderation/journal' },
 ];
 
 const browser = await chromium.launch({ executablePath: args.executable ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

@@ -133,7 +133,7 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
 
         // Her coordinatrice's reason for hiding it, in the dialog.
         var coordinatrice = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
-        await LaggyCircuit.OnAsync(coordinatrice, Lag);
+        await SlowNetwork.OnAsync(coordinatrice, Lag);
         await new RequestPage(coordinatrice).OpenAsync(id);
         await coordinatrice.Locator("[data-moderation=hide]").ClickAsync();
         var reason = coordinatrice.Locator("textarea[name=HideReason]");
@@ -176,7 +176,7 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         await new LoginPage(page).SignInAsync("julie.durand@coupdepouce.demo", "coupdepouce-demo");
         if (lag is { } late)
         {
-            await LaggyCircuit.OnAsync(page, late);
+            await SlowNetwork.OnAsync(page, late);
         }
 
         var form = new PostRequestPage(page);

@@ -54,6 +54,12 @@ public sealed record BoardChange(
     /// <summary>Whether it is about a request (every kind but <see cref="BoardChangeKind.QueueChanged"/>).</summary>
     public bool IsAboutRequest => Kind != BoardChangeKind.QueueChanged;
 
+    /// <summary>Whether it may change what waits for a coordinatrice: a queue change, or a reported request or answer
+    /// that is withdrawn, hidden or restored (the open reports count only items still there to decide on).</summary>
+    public bool MayChangeModerationQueues =>
+        Kind is BoardChangeKind.QueueChanged or BoardChangeKind.Withdrawn or BoardChangeKind.AnswerWithdrawn
+            or BoardChangeKind.Hidden or BoardChangeKind.Restored;
+
     public bool IsFor(Viewer viewer) =>
         viewer.IsSignedIn && (Visibility == Visibility.Network || viewer.BelongsTo(CoordinationId));
 

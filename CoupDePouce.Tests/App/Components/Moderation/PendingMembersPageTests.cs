@@ -7,6 +7,16 @@ namespace CoupDePouce.Tests.App.Components.Moderation;
 
 public sealed class PendingMembersPageTests : ModerationTest
 {
+    /// <summary>Rennes' coordinatrice on her memberships queue, Maëlle waiting in it.</summary>
+    private async Task<(IRenderedComponent<PendingMembersPage> Page, Guid Newcomer)> RennesQueueWithANewcomerAsync()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var newcomer = await Network.AddMemberAsync(rennes, "Maëlle Rennaise", pending: true);
+        var coordinatrice = await Network.AddMemberAsync(rennes, "Coordinatrice", coordinates: rennes);
+        SignIn(coordinatrice, moderates: true);
+        return (RenderPage<PendingMembersPage>(), newcomer);
+    }
+
     [Fact]
     public async Task AMemberIsToldThePageIsNotForHerAndSeesNoQueue()
     {
@@ -43,11 +53,7 @@ public sealed class PendingMembersPageTests : ModerationTest
     [Fact]
     public async Task ApprovingAMemberApprovesHerAndSaysSo()
     {
-        var rennes = await Network.AddCoordinationAsync("Rennes");
-        var newcomer = await Network.AddMemberAsync(rennes, "Maëlle Rennaise", pending: true);
-        var coordinatrice = await Network.AddMemberAsync(rennes, "Coordinatrice", coordinates: rennes);
-        SignIn(coordinatrice, moderates: true);
-        var page = RenderPage<PendingMembersPage>();
+        var (page, newcomer) = await RennesQueueWithANewcomerAsync();
 
         page.WaitForElement("[data-membership=approve]").Click();
 
@@ -59,11 +65,7 @@ public sealed class PendingMembersPageTests : ModerationTest
     [Fact]
     public async Task DecliningWithoutAMessageIsRefusedInTheDomainsWordsAndKeepsWhatSheTyped()
     {
-        var rennes = await Network.AddCoordinationAsync("Rennes");
-        var newcomer = await Network.AddMemberAsync(rennes, "Maëlle Rennaise", pending: true);
-        var coordinatrice = await Network.AddMemberAsync(rennes, "Coordinatrice", coordinates: rennes);
-        SignIn(coordinatrice, moderates: true);
-        var page = RenderPage<PendingMembersPage>();
+        var (page, newcomer) = await RennesQueueWithANewcomerAsync();
 
         page.WaitForElement("[data-membership=decline]").Click();
         Dialogs.WaitForElement(".mud-dialog textarea[name=DeclineMessage]");
@@ -79,11 +81,7 @@ public sealed class PendingMembersPageTests : ModerationTest
     [Fact]
     public async Task DecliningWithAMessageDeclinesHerWithItAndClosesTheDialog()
     {
-        var rennes = await Network.AddCoordinationAsync("Rennes");
-        var newcomer = await Network.AddMemberAsync(rennes, "Maëlle Rennaise", pending: true);
-        var coordinatrice = await Network.AddMemberAsync(rennes, "Coordinatrice", coordinates: rennes);
-        SignIn(coordinatrice, moderates: true);
-        var page = RenderPage<PendingMembersPage>();
+        var (page, newcomer) = await RennesQueueWithANewcomerAsync();
 
         page.WaitForElement("[data-membership=decline]").Click();
         Dialogs.WaitForElement(".mud-dialog textarea");

@@ -37,15 +37,21 @@ public sealed class ReportsPageTests : ModerationTest
         Assert.DoesNotContain("Une demande confidentielle de Rennes", page.Markup);
     }
 
-    [Fact]
-    public async Task ResolvingAsksForAReasonAndHidesTheRequestWithIt()
+    /// <summary>Rennes' coordinatrice on her reports queue, a reported request in it, « Traiter » clicked.</summary>
+    private async Task<(IRenderedComponent<ReportsPage> Page, long Request)> ResolvingARennesReportAsync()
     {
         var rennes = await Network.AddCoordinationAsync("Rennes");
         var request = await ReportedRequestAsync(rennes);
         SignIn(await Network.AddMemberAsync(rennes, coordinates: rennes), moderates: true);
         var page = RenderPage<ReportsPage>();
-
         page.WaitForElement("[data-report=resolve]").Click();
+        return (page, request);
+    }
+
+    [Fact]
+    public async Task ResolvingAsksForAReasonAndHidesTheRequestWithIt()
+    {
+        var (page, request) = await ResolvingARennesReportAsync();
         Dialogs.WaitForElement(".mud-dialog textarea[name=ResolveReason]");
         TypeInDialog("Annonce commerciale, hors charte du réseau");
         ConfirmDialog();
@@ -60,12 +66,7 @@ public sealed class ReportsPageTests : ModerationTest
     [Fact]
     public async Task AnEmptyReasonIsRefusedInTheDialogAndNothingIsHidden()
     {
-        var rennes = await Network.AddCoordinationAsync("Rennes");
-        var request = await ReportedRequestAsync(rennes);
-        SignIn(await Network.AddMemberAsync(rennes, coordinates: rennes), moderates: true);
-        var page = RenderPage<ReportsPage>();
-
-        page.WaitForElement("[data-report=resolve]").Click();
+        var (page, request) = await ResolvingARennesReportAsync();
         Dialogs.WaitForElement(".mud-dialog textarea");
         ConfirmDialog();
 
@@ -77,12 +78,7 @@ public sealed class ReportsPageTests : ModerationTest
     [Fact]
     public async Task CancellingTheReasonChangesNothing()
     {
-        var rennes = await Network.AddCoordinationAsync("Rennes");
-        var request = await ReportedRequestAsync(rennes);
-        SignIn(await Network.AddMemberAsync(rennes, coordinates: rennes), moderates: true);
-        var page = RenderPage<ReportsPage>();
-
-        page.WaitForElement("[data-report=resolve]").Click();
+        var (page, request) = await ResolvingARennesReportAsync();
         Dialogs.WaitForElement(".mud-dialog textarea");
         TypeInDialog("Annonce commerciale, hors charte du réseau");
         CancelDialog();

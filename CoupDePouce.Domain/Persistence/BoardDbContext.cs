@@ -47,6 +47,10 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(BoardDbContext).Assembly);
     }
 
+    /// <summary>Every connection gets the functions the search index's triggers call (decision 019).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Search.SearchFunctions.Instance);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no time zone: every DateTime is stored as UTC and read back as UTC.

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Search;
 
-/// <summary>Full-text search over titles, details and answers of the requests she may see, best match first.
+/// <summary>Full-text search over titles, details, answers and theme names of the requests she may see, best match
+/// first, reading French (stems, elisions, accents, the last word as a prefix, one typo: decision 019).
 /// <see cref="MatchAny"/> finds requests sharing any word (for "similar requests" suggestions).</summary>
 public sealed record SearchHelpRequests(
     Guid? ViewerId, string? Text, BoardFilter? Filter = null, int Skip = 0, int Take = 20, bool MatchAny = false)
@@ -28,26 +29,38 @@ public sealed record SearchHelpRequests(
     }
 }
 
-public sealed record SearchHit(BoardItem Item, string Snippet);
+/// <summary>A request found: its line, its title with the matched words marked, and the part of its details or
+/// answers that shows them (marked the same way).</summary>
+public sealed record SearchHit(BoardItem Item, string Snippet, string MarkedTitle);
 
-public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore)
+/// <summary>A page of results. <see cref="Widened"/>: nothing matched what she asked, these match a looser search
+/// (any of her words rather than all, or every theme and coordination rather than her filter).</summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore, bool Widened = false)
 {
     public static SearchPage Empty { get; } = new([], false);
 }
 
-/// <summary>Ranks with BM25 (title weighs more than details, details more than answers) within windows of the
-/// most recent matches: FTS5 walks its index newest first and scores only the rows of the window, so a word found
-/// in 40 % of 100 000 requests costs what a rare one does. The window's candidates she may see and that pass her
-/// filter are kept in rank order; the next, older window is read only when the page is not full.
-/// Snippets are computed only for the page's hits. See docs/decisions/004-search-in-recent-windows.md.</summary>
+/// <summary>Ranks every match — in tiers: her words in the title first, then anywhere; BM25 within a tier, the title
+/// weighing more than the details, the details more than the answers, her words as written more than their stems — and keeps, in rank order, those she may see
+/// and that pass her filter, until the page is full. A word of six letters or more that matches nothing on its own
+/// is looked for with one typo. When nothing matches at all, the search is widened (any word, then no filter) and
+/// the page says so. Snippets and marks are written here, by the same reading of French as the index.
+/// See docs/decisions/019-french-search.md.</summary>
 public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
 {
-    public const int Window = 1000;
+    /// <summary>Words of one query looked for with a typo, at most (each brings a few hundred alternatives).</summary>
+    public const int MaxCorrectedWords = 3;
+
+    /// <summary>A page of suggestions this small is read from the titles' index only.</summary>
+    public const int SuggestionsFromTitlesUpTo = 5;
+
+    /// <summary>Ranked matches checked at a time against what she may see and her filter.</summary>
+    public const int Batch = 500;
 
     public async Task<SearchPage> HandleAsync(SearchHelpRequests query, CancellationToken ct = default)
     {
-        var match = FullTextQuery.Build(query.Text, query.MatchAny);
-        if (match is null)
+        var terms = FullTextQuery.Terms(query.Text);
+        if (terms.Count == 0)
         {
             return SearchPage.Empty;
         }
@@ -61,98 +74,131 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
 
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // Suggestions follow a title being typed: no typo looked for in a word she has not finished.
+        terms = query.MatchAny ? terms : await WithTyposWhereNothingMatchesAsync(connection, terms, ct);
+        var filter = query.Filter ?? BoardFilter.None;
+        var page = await RankedAsync(db, connection, viewer, terms, query.MatchAny, filter, query, ct);
+        if (page.Hits.Count > 0)
+        {
+            return page;
+        }
+
+        // Nothing matched: a looser search, said to be one (never « nobody asked » when something is near).
+        if (!query.MatchAny && terms.Count > 1)
+        {
+            page = await RankedAsync(db, connection, viewer, terms, matchAny: true, filter, query, ct);
+        }
+
+        if (page.Hits.Count == 0 && filter != BoardFilter.None)
+        {
+            page = await RankedAsync(db, connection, viewer, terms, matchAny: true, BoardFilter.None, query, ct);
+        }
+
+        return page.Hits.Count == 0 ? page : page with { Widened = true };
+    }
+
+    /// <summary>Each long word that matches nothing on its own (written, stemmed or as a prefix) also accepts the words
+    /// one typo away. Whether a word exists is asked of the whole index: it says nothing of any request.</summary>
+    private static async Task<IReadOnlyList<SearchTerm>> WithTyposWhereNothingMatchesAsync(SqliteConnection connection, IReadOnlyList<SearchTerm> terms, CancellationToken ct)
+    {
+        var corrected = new List<SearchTerm>(terms.Count);
+        var corrections = 0;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM HelpRequestSearch WHERE HelpRequestSearch MATCH $match)";
+        var match = command.Parameters.Add("$match", SqliteType.Text);
+        foreach (var term in terms)
+        {
+            if (term.Folded.Length < SearchTerm.TypoMinLength || corrections == MaxCorrectedWords)
+            {
+                corrected.Add(term);
+                continue;
+            }
+
+            match.Value = term.Expression();
+            var exists = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            corrections += exists ? 0 : 1;
+            corrected.Add(exists ? term : term.WithTypos());
+        }
+
+        return corrected;
+    }
+
+    private async Task<SearchPage> RankedAsync(
+        BoardDbContext db, SqliteConnection connection, Viewer viewer, IReadOnlyList<SearchTerm> terms, bool matchAny, BoardFilter filter, SearchHelpRequests query, CancellationToken ct)
+    {
         var wanted = query.Skip + query.Take + 1;
         var now = clock.GetUtcNow().UtcDateTime;
-        var filter = query.Filter ?? BoardFilter.None;
         var found = new List<long>();
-        long? olderThan = null;
-        while (found.Count < wanted)
+        var seen = new HashSet<long>();
+        // Suggestions (requests like the title she types) are read from the titles alone.
+        foreach (var tier in matchAny && query.Take <= SuggestionsFromTitlesUpTo ? [SearchTier.Titles] : SearchTier.InRankOrder)
         {
-            var window = await WindowAsync(connection, match, olderThan, ct);
-            if (window.Count == 0)
+            var ranked = (await RankedIdsAsync(connection, tier, FullTextQuery.Build(terms, matchAny, tier)!, ct)).Where(seen.Add).ToList();
+            for (var start = 0; start < ranked.Count && found.Count < wanted; start += Batch)
+            {
+                var batch = ranked.GetRange(start, Math.Min(Batch, ranked.Count - start));
+                // Inlined as constants: SQLite then reads these rows by primary key instead of scanning the table.
+                var allowed = (await db.HelpRequests.AsNoTracking().VisibleTo(viewer)
+                        .Apply(filter, viewer, db.Answers, now)
+                        .Where(r => EF.Constant(batch).Contains(r.Id))
+                        .Select(r => r.Id)
+                        .ToListAsync(ct))
+                    .ToHashSet();
+                found.AddRange(batch.Where(allowed.Contains));
+            }
+
+            if (found.Count >= wanted)
             {
                 break;
             }
-
-            // Inlined as constants: SQLite then reads these rows by primary key instead of scanning the table.
-            var ids = window.Select(c => c.Id).ToList();
-            var allowed = (await db.HelpRequests.AsNoTracking().VisibleTo(viewer)
-                    .Apply(filter, viewer, db.Answers, now)
-                    .Where(r => EF.Constant(ids).Contains(r.Id))
-                    .Select(r => r.Id)
-                    .ToListAsync(ct))
-                .ToHashSet();
-            found.AddRange(window.Where(c => allowed.Contains(c.Id)).OrderBy(c => c.Score).ThenByDescending(c => c.Id).Select(c => c.Id));
-            if (window.Count < Window)
-            {
-                break;
-            }
-
-            olderThan = window.Min(c => c.Id);
         }
 
         var pageIds = found.Skip(query.Skip).Take(query.Take).ToList();
         var items = await db.HelpRequests.AsNoTracking().Where(r => EF.Constant(pageIds).Contains(r.Id)).ToBoardItems(db).ToDictionaryAsync(i => i.Id, ct);
-        var snippets = await SnippetsAsync(connection, match, pageIds, ct);
+        var texts = await TextsAsync(connection, pageIds, ct);
         return new SearchPage(
-            pageIds.Where(items.ContainsKey).Select(id => new SearchHit(items[id], snippets.GetValueOrDefault(id, string.Empty))).ToList(),
+            pageIds.Where(items.ContainsKey).Select(id =>
+            {
+                var (details, answers) = texts.GetValueOrDefault(id);
+                return new SearchHit(items[id], Highlighter.Snippet(details, answers, terms), Highlighter.Mark(items[id].Title, terms));
+            }).ToList(),
             found.Count > query.Skip + query.Take);
     }
 
-    /// <summary>The next window of matches, newest first (the index's own order, so nothing else is scored),
-    /// each with its BM25 score (lower is better).</summary>
-    private static async Task<List<(long Id, double Score)>> WindowAsync(SqliteConnection connection, string match, long? olderThan, CancellationToken ct)
+    /// <summary>Every match of a tier in rank order (best first; the newest first among equals), read at once: one
+    /// ranking per tier, however far down the ones she may see are.</summary>
+    private static async Task<List<long>> RankedIdsAsync(SqliteConnection connection, SearchTier tier, string match, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT rowid, bm25(HelpRequestSearch, 8.0, 2.0, 1.0)
-            FROM HelpRequestSearch WHERE HelpRequestSearch MATCH $match {(olderThan is null ? string.Empty : "AND rowid < $olderThan")}
-            ORDER BY rowid DESC LIMIT $window
-            """;
+        command.CommandText = $"SELECT rowid FROM {tier.Table} WHERE {tier.Table} MATCH $match ORDER BY {tier.Rank}, rowid DESC";
         command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$window", Window);
-        if (olderThan is { } bound)
-        {
-            command.Parameters.AddWithValue("$olderThan", bound);
-        }
-
-        var window = new List<(long, double)>();
+        var ranked = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            window.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            ranked.Add(reader.GetInt64(0));
         }
 
-        return window;
+        return ranked;
     }
 
-    private static async Task<Dictionary<long, string>> SnippetsAsync(SqliteConnection connection, string match, List<long> ids, CancellationToken ct)
+    /// <summary>The details and shown answers of the page's hits, one look-up by rowid each (which FTS5 seeks to).</summary>
+    private static async Task<Dictionary<long, (string? Details, string? Answers)>> TextsAsync(SqliteConnection connection, List<long> ids, CancellationToken ct)
     {
-        var snippets = new Dictionary<long, string>();
-        if (ids.Count == 0)
-        {
-            return snippets;
-        }
-
-        // One look-up per hit by rowid, which FTS5 seeks to directly (an IN list would scan every match).
+        var texts = new Dictionary<long, (string?, string?)>();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT snippet(HelpRequestSearch, -1, $start, $end, '…', 24)
-            FROM HelpRequestSearch WHERE HelpRequestSearch MATCH $match AND rowid = $id
-            """;
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$start", SearchHelpRequests.HighlightStart.ToString());
-        command.Parameters.AddWithValue("$end", SearchHelpRequests.HighlightEnd.ToString());
+        command.CommandText = "SELECT Details, Answers FROM HelpRequestSearch WHERE rowid = $id";
         var id = command.Parameters.Add("$id", SqliteType.Integer);
         foreach (var rowId in ids)
         {
             id.Value = rowId;
-            if (await command.ExecuteScalarAsync(ct) is string snippet)
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
             {
-                snippets[rowId] = snippet;
+                texts[rowId] = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
             }
         }
 
-        return snippets;
+        return texts;
     }
 }

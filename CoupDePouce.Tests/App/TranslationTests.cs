@@ -24,6 +24,20 @@ public sealed partial class TranslationTests
         Assert.Empty(english.Except(french));
     }
 
+    [Theory]
+    [InlineData("SharedResource.resx", 0)]
+    [InlineData("SharedResource.en.resx", 1)]
+    public void SearchKnowsEachThemeByTheNameMembersRead(string resx, int language)
+    {
+        var labels = XDocument.Load(Repository.PathTo("CoupDePouce.App", "Resources", resx)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+        foreach (var theme in Theme.Initial)
+        {
+            Assert.Equal(labels[$"Theme.{theme.Slug}"], CoupDePouce.Domain.Search.ThemeNames.Of(theme.Slug)[language]);
+        }
+    }
+
     [Fact]
     public void EveryTextThePagesAskForExists()
     {

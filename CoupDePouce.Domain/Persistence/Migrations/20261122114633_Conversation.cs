@@ -260,7 +260,7 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                 columns: new[] { "RecipientId", "UpdatedAt" });
 
             // Full-text search (FTS5), kept in step by triggers; filled from what already exists.
-            migrationBuilder.Sql(SearchIndexSql.CreateTable);
+            migrationBuilder.Sql(SearchIndexSql.CreateTextOnlyTable);
             migrationBuilder.Sql(SearchIndexSql.CreateTriggersBeforeHiddenAnswers);
             migrationBuilder.Sql(SearchIndexSql.FillBeforeHiddenAnswers);
         }

@@ -98,7 +98,7 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
             // Hidden answers leave search: the answer triggers now read IsHidden too.
             migrationBuilder.Sql(SearchIndexSql.DropTriggers);
-            migrationBuilder.Sql(SearchIndexSql.CreateTriggers);
+            migrationBuilder.Sql(SearchIndexSql.CreateTextOnlyTriggers);
         }
 
         /// <inheritdoc />

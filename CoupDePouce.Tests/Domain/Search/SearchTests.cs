@@ -109,6 +109,9 @@ public sealed class SearchTests : RennesAndLyonTest
     [InlineData("compta* OR -banque AND")]
     [InlineData("'); DROP TABLE HelpRequests; --")]
     [InlineData("   ")]
+    [InlineData("… ! ? ; « » — ’")]
+    [InlineData("{Title} : \"banque\"* OR ^banque")]
+    [InlineData("inexistantes introuvables improbables impossibles incroyables inimaginables")]
     public async Task TreatsWhatSheTypesAsWordsNeverAsQuerySyntax(string text)
     {
         await PostAsync("Une demande quelconque sur la banque", "Des détails quelconques, assez longs pour passer.");
@@ -120,11 +123,22 @@ public sealed class SearchTests : RennesAndLyonTest
     }
 
     [Fact]
+    public async Task TakesATwoThousandCharacterQueryAsWordsWithoutAnError()
+    {
+        var request = await PostAsync("Une demande sur la banque", "Des détails quelconques, assez longs pour passer.");
+        var pasted = "banque " + string.Concat(Enumerable.Repeat("quelconques ", 180));
+
+        var hits = await SearchAsync(_julie, pasted[..2000]);
+
+        Assert.Equal([request], hits.Select(h => h.Item.Id));
+    }
+
+    [Fact]
     public void LeavesOutCommonWordsUnlessTheyAreAllSheTyped()
     {
-        Assert.Equal("\"logiciel\" \"comptabilité\"", FullTextQuery.Build("Quel logiciel de comptabilité pour ?"));
-        Assert.Equal("\"pour\" OR \"qui\"", FullTextQuery.Build("pour qui", matchAny: true));
-        Assert.Null(FullTextQuery.Build(" ?! "));
+        Assert.Equal(["logiciel", "comptabilite"], FullTextQuery.Terms("Quel logiciel de comptabilité pour ?").Select(t => t.Folded));
+        Assert.Equal(["pour", "qui"], FullTextQuery.Terms("pour qui").Select(t => t.Folded));
+        Assert.Empty(FullTextQuery.Terms(" ?! "));
     }
 
     [Fact]

@@ -4,13 +4,14 @@ using CoupDePouce.Domain.Live;
 
 namespace CoupDePouce.App.Components.Pages.Board;
 
-/// <summary>One line of the board as she sees it: the request and, in a search, the part that matched.</summary>
-public sealed record BoardLine(BoardItem Item, string? Snippet);
+/// <summary>One line of the board as she sees it: the request and, in a search, the part that matched and its title
+/// with the matched words marked.</summary>
+public sealed record BoardLine(BoardItem Item, string? Snippet, string? MarkedTitle = null);
 
 /// <summary>What a screen of the board loaded, kept across prerendering so that the live page does not read it again:
 /// the lines, where the next page starts, and the mark of the live stream the read started at
 /// (<see cref="LiveBoard.Mark"/>).</summary>
-public sealed record BoardSnapshot(BoardAddress Address, List<BoardLine> Lines, BoardCursor? Next, bool HasMore, LiveMark Mark);
+public sealed record BoardSnapshot(BoardAddress Address, List<BoardLine> Lines, BoardCursor? Next, bool HasMore, LiveMark Mark, bool Widened = false);
 
 /// <summary>What a live change does to the lines on one screen of the board.</summary>
 public enum LineEffect

@@ -88,4 +88,29 @@ public sealed class BoardListTests : ComponentTest
         board.WaitForAssertion(() => Assert.Equal(["Une question pour tout le réseau"], Titles(board)), Wait);
         Assert.DoesNotContain("confidentiel", board.Markup);
     }
+
+    [Fact]
+    public async Task ASearchThatFindsNothingForAllHerWordsShowsTheNearestAndSaysSo()
+    {
+        await Network.PostAsync(_poster, Visibility.Network, "Budget pour un premier salon professionnel");
+
+        var board = RenderBoard(BoardAddress.Parse("salon comptable", null, null, null, null, null));
+
+        board.WaitForAssertion(() => Assert.Single(board.FindAll(".request-card")), Wait);
+        Assert.Contains("Recherche élargie", board.Find(".widened-search").TextContent);
+        Assert.Equal("salon", board.Find(".request-title mark").TextContent);
+        Assert.Empty(board.FindAll(".empty-state"));
+    }
+
+    [Fact]
+    public async Task ASearchThatFindsAllHerWordsIsNotCalledWidened()
+    {
+        await Network.PostAsync(_poster, Visibility.Network, "Budget pour un premier salon professionnel");
+
+        var board = RenderBoard(BoardAddress.Parse("salon pro", null, null, null, null, null));
+
+        board.WaitForAssertion(() => Assert.Single(board.FindAll(".request-card")), Wait);
+        Assert.Empty(board.FindAll(".widened-search"));
+        Assert.Equal(["salon", "professionnel"], board.FindAll(".request-title mark").Select(m => m.TextContent));
+    }
 }

@@ -26,7 +26,8 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         await Live.WaitAsync(helper);
         var hit = helper.Locator($".request-card[data-request-id='{id}']");
         await Expect(hit).ToBeVisibleAsync();
-        await Expect(hit.Locator(".snippet mark").First).ToBeVisibleAsync();
+        // Her words are in the title: marked there (the snippet shows the details, which hold none of them).
+        await Expect(hit.Locator(".request-title mark").First).ToBeVisibleAsync();
         await hit.Locator(".request-title a").ClickAsync();
         var helperView = new RequestPage(helper);
         await helperView.ArrivedAsync(id);

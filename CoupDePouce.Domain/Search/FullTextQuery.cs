@@ -7,6 +7,10 @@ namespace CoupDePouce.Domain.Search;
 /// and, once the word alone finds nothing, the words one typo away (<see cref="WithTypos"/>).</summary>
 public sealed record SearchTerm(string Folded, string Stem, bool IsPrefix, IReadOnlyList<string> Typos)
 {
+    /// <summary>The stems of the words one typo away: « comptabilté » also finds the theme « Comptabilité & gestion »
+    /// and « comptabilités ».</summary>
+    public IReadOnlyList<string> TypoStems { get; init; } = [];
+
     /// <summary>A word shorter than this is not corrected: too many words lie one letter away.</summary>
     public const int TypoMinLength = 6;
 
@@ -17,7 +21,7 @@ public sealed record SearchTerm(string Folded, string Stem, bool IsPrefix, IRead
     public bool Matches(FrenchText.Word word) =>
         word.Folded == Folded || word.Stem == Stem
         || (IsPrefix && (word.Folded.StartsWith(Folded, StringComparison.Ordinal) || word.Stem.StartsWith(Folded, StringComparison.Ordinal)))
-        || Typos.Contains(word.Folded);
+        || Typos.Contains(word.Folded) || TypoStems.Contains(word.Stem);
 
     /// <summary>The FTS5 expression for this term in the columns of a tier (every column when none is given): every
     /// part quoted, so nothing she typed is FTS syntax.</summary>
@@ -35,13 +39,22 @@ public sealed record SearchTerm(string Folded, string Stem, bool IsPrefix, IRead
         }
 
         parts.AddRange(Typos.Select(typo => $"{{{text}}} : \"{typo}\""));
+        parts.AddRange(TypoStems.Select(typo => $"{{{stems}}} : \"{typo}\""));
         return "(" + string.Join(" OR ", parts) + ")";
     }
 
     /// <summary>This term, also accepting every word one edit away (a letter missing, added, changed or two letters
     /// swapped), when it is long enough to be corrected.</summary>
-    public SearchTerm WithTypos() =>
-        Folded.Length < TypoMinLength ? this : this with { Typos = OneEditAway(Folded).ToList() };
+    public SearchTerm WithTypos()
+    {
+        if (Folded.Length < TypoMinLength)
+        {
+            return this;
+        }
+
+        var typos = OneEditAway(Folded).ToList();
+        return this with { Typos = typos, TypoStems = typos.Select(FrenchText.Stem).Where(s => s != Stem).Distinct().ToList() };
+    }
 
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz";
 

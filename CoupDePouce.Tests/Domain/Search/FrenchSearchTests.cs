@@ -109,6 +109,14 @@ public sealed class FrenchSearchTests : RennesAndLyonTest
     }
 
     [Fact]
+    public async Task ForgivesATypoInAThemesName()
+    {
+        var bilan = await PostAsync("Mon premier bilan annuel", "Que faut-il préparer pour la clôture de l'exercice ?", Comptabilite);
+
+        Assert.Equal([bilan], await FoundAsync("comptabilté"));
+    }
+
+    [Fact]
     public async Task RanksHerExactWordAboveItsOtherForms()
     {
         var facturation = await PostAsync("Ma facturation en retard", "Des conseils pour rattraper le retard.");

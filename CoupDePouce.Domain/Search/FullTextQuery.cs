@@ -103,6 +103,10 @@ public sealed record SearchTerm(string Folded, string Stem, bool IsPrefix, IRead
 /// details, answers, the theme's name). Within a tier, BM25 ranks (decision 019).</summary>
 public sealed record SearchTier(string Table, string TextColumns, string StemColumns, string Rank)
 {
+    /// <summary>The tier's matches with their scores, for the expression in <c>$match</c> (the table and the ranking
+    /// are this tier's own constants; nothing she typed is in the SQL).</summary>
+    public string MatchesSql => $"SELECT rowid AS Id, {Rank} AS Score FROM {Table} WHERE {Table} MATCH $match";
+
     public static SearchTier Titles { get; } = new("HelpRequestTitleSearch", "Title", "TitleStems", "bm25(HelpRequestTitleSearch, 10.0, 6.0)");
 
     /// <summary>Weights: Title, Details, Answers as written, then their stems, then the theme's names.</summary>

@@ -42,7 +42,7 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore, boo
 
 /// <summary>Ranks every match — in tiers: her words in the title first, then anywhere; BM25 within a tier, the title
 /// weighing more than the details, the details more than the answers, her words as written more than their stems — and keeps, in rank order, those she may see
-/// and that pass her filter, until the page is full. A word of six letters or more that matches nothing on its own
+/// and that pass her filter (joined in the ranking query, so nothing else is ranked), until the page is full. A word of six letters or more that matches nothing on its own
 /// is looked for with one typo. When nothing matches at all, the search is widened (any word, then no filter) and
 /// the page says so. Snippets and marks are written here, by the same reading of French as the index.
 /// See docs/decisions/019-french-search.md.</summary>
@@ -53,9 +53,6 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
 
     /// <summary>A page of suggestions this small is read from the titles' index only.</summary>
     public const int SuggestionsFromTitlesUpTo = 5;
-
-    /// <summary>Ranked matches checked at a time against what she may see and her filter.</summary>
-    public const int Batch = 500;
 
     public async Task<SearchPage> HandleAsync(SearchHelpRequests query, CancellationToken ct = default)
     {
@@ -129,24 +126,24 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
         var wanted = query.Skip + query.Take + 1;
         var now = clock.GetUtcNow().UtcDateTime;
         var found = new List<long>();
-        var seen = new HashSet<long>();
+        var visible = db.HelpRequests.AsNoTracking().VisibleTo(viewer).Apply(filter, viewer, db.Answers, now);
         // Suggestions (requests like the title she types) are read from the titles alone.
         foreach (var tier in matchAny && query.Take <= SuggestionsFromTitlesUpTo ? [SearchTier.Titles] : SearchTier.InRankOrder)
         {
-            var ranked = (await RankedIdsAsync(connection, tier, FullTextQuery.Build(terms, matchAny, tier)!, ct)).Where(seen.Add).ToList();
-            for (var start = 0; start < ranked.Count && found.Count < wanted; start += Batch)
+            // One query per tier: what she may not see or her filter drops is joined away before it is ranked, so
+            // BM25 is computed only for the requests that can be shown; those a tier above already gave are left out.
+            var given = found.ToList();
+            var ranked = db.Database
+                .SqlQueryRaw<RankedMatch>(
+                    tier.MatchesSql,
+                    new SqliteParameter("$match", FullTextQuery.Build(terms, matchAny, tier)))
+                .Join(visible, m => m.Id, r => r.Id, (m, r) => m);
+            if (given.Count > 0)
             {
-                var batch = ranked.GetRange(start, Math.Min(Batch, ranked.Count - start));
-                // Inlined as constants: SQLite then reads these rows by primary key instead of scanning the table.
-                var allowed = (await db.HelpRequests.AsNoTracking().VisibleTo(viewer)
-                        .Apply(filter, viewer, db.Answers, now)
-                        .Where(r => EF.Constant(batch).Contains(r.Id))
-                        .Select(r => r.Id)
-                        .ToListAsync(ct))
-                    .ToHashSet();
-                found.AddRange(batch.Where(allowed.Contains));
+                ranked = ranked.Where(m => !EF.Constant(given).Contains(m.Id));
             }
 
+            found.AddRange(await ranked.OrderBy(m => m.Score).ThenByDescending(m => m.Id).Select(m => m.Id).Take(wanted - found.Count).ToListAsync(ct));
             if (found.Count >= wanted)
             {
                 break;
@@ -163,23 +160,6 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
                 return new SearchHit(items[id], Highlighter.Snippet(details, answers, terms), Highlighter.Mark(items[id].Title, terms));
             }).ToList(),
             found.Count > query.Skip + query.Take);
-    }
-
-    /// <summary>Every match of a tier in rank order (best first; the newest first among equals), read at once: one
-    /// ranking per tier, however far down the ones she may see are.</summary>
-    private static async Task<List<long>> RankedIdsAsync(SqliteConnection connection, SearchTier tier, string match, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM {tier.Table} WHERE {tier.Table} MATCH $match ORDER BY {tier.Rank}, rowid DESC";
-        command.Parameters.AddWithValue("$match", match);
-        var ranked = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ranked.Add(reader.GetInt64(0));
-        }
-
-        return ranked;
     }
 
     /// <summary>The details and shown answers of the page's hits, one look-up by rowid each (which FTS5 seeks to).</summary>
@@ -201,4 +181,12 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
 
         return texts;
     }
+}
+
+/// <summary>A match of the search index with its BM25 score (lower is better).</summary>
+public sealed class RankedMatch
+{
+    public long Id { get; init; }
+
+    public double Score { get; init; }
 }

@@ -177,4 +177,23 @@ public sealed class FrenchSearchTests : RennesAndLyonTest
 
         Assert.Equal([request], await FoundAsync("comptabilite"));
     }
+
+    [Fact]
+    public async Task AWriteThatCannotIndexItsTextIsRefusedWholeNeverHalfIndexed()
+    {
+        await PostAsync("Une demande indexée", "Des détails assez longs pour passer.");
+        await using var bare = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Network.DatabasePath};Pooling=False");
+        await bare.OpenAsync();
+        await using var insert = bare.CreateCommand();
+        insert.CommandText = "UPDATE HelpRequests SET Title = 'Un titre changé sans index' WHERE Title = 'Une demande indexée'";
+
+        // A connection without the index's functions (every board connection has them) cannot write text at all.
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => insert.ExecuteNonQueryAsync());
+
+        Assert.NotEmpty(await FoundAsync("indexée"));
+        Assert.Empty(await FoundAsync("changé"));
+        Assert.Equal(
+            await Network.QueryAsync(db => db.HelpRequests.CountAsync()),
+            await Network.QueryAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM HelpRequestSearch").SingleAsync()));
+    }
 }

@@ -2,7 +2,7 @@ namespace CoupDePouce.Domain.Persistence;
 
 /// <summary>The full-text index (SQLite FTS5) over requests: one row per request (rowid = request id) with its
 /// title, details and the text of its shown answers, each also as French stems, and its theme's names (decision
-/// 018; the first index, before it, held the text only). Accents are folded ("comptabilite" finds "comptabilité").
+/// 019; the first index, before it, held the text only). Accents are folded ("comptabilite" finds "comptabilité").
 /// Triggers keep it in step with every write, EF's or not, in the write's own transaction; they call the functions
 /// every board connection is given (<see cref="Search.SearchFunctions"/>).
 /// A migration that rebuilds HelpRequests or Answers (SQLite table rebuilds drop triggers) must run
@@ -80,7 +80,7 @@ public static class SearchIndexSql
         CREATE TRIGGER HelpRequests_Search_Update AFTER UPDATE OF Title, Details, ThemeId ON HelpRequests BEGIN
             UPDATE HelpRequestSearch SET Title = new.Title, Details = new.Details, TitleStems = fr_stems(new.Title),
                 DetailsStems = fr_stems(new.Details), Themes = {string.Format(ThemeOf, "new.ThemeId")} WHERE rowid = new.Id;
-            UPDATE HelpRequestTitleSearch SET Title = new.Title, TitleStems = fr_stems(new.Title) WHERE rowid = new.Id AND Title <> new.Title;
+            UPDATE HelpRequestTitleSearch SET Title = new.Title, TitleStems = fr_stems(new.Title) WHERE rowid = new.Id AND old.Title <> new.Title;
         END;
         CREATE TRIGGER HelpRequests_Search_Delete AFTER DELETE ON HelpRequests BEGIN
             DELETE FROM HelpRequestSearch WHERE rowid = old.Id;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CoupDePouce.Domain.Search;
 
 /// <summary>One word she typed, as search looks for it: her word folded (matched whole in the text columns), its
@@ -27,7 +25,8 @@ public sealed record SearchTerm(string Folded, string Stem, bool IsPrefix, IRead
     /// part quoted, so nothing she typed is FTS syntax.</summary>
     public string Expression(SearchTier? tier = null)
     {
-        var (text, stems) = tier is { } t ? (t.TextColumns, t.StemColumns) : (SearchTier.Anywhere.TextColumns, SearchTier.Anywhere.StemColumns);
+        var columns = tier ?? SearchTier.Anywhere;
+        var (text, stems) = (columns.TextColumns, columns.StemColumns);
         var parts = new List<string>
         {
             $"{{{text}}} : \"{Folded}\"{(IsPrefix ? "*" : "")}",
@@ -61,7 +60,6 @@ public sealed record SearchTerm(string Folded, string Stem, bool IsPrefix, IRead
     internal static IEnumerable<string> OneEditAway(string word)
     {
         var seen = new HashSet<string> { word };
-        var buffer = new StringBuilder();
         for (var i = 0; i <= word.Length; i++)
         {
             if (i < word.Length)

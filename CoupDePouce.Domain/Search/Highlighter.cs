@@ -13,9 +13,8 @@ public static class Highlighter
     /// <see cref="SearchHelpRequests.HighlightEnd"/>.</summary>
     public static string Mark(string text, IReadOnlyList<SearchTerm> terms)
     {
-        var clean = Clean(text);
-        var words = FrenchText.Words(clean).ToList();
-        return Write(clean, words, 0, words.Count, terms, ellipsisBefore: false, ellipsisAfter: false);
+        var read = Read(text, terms);
+        return Write(read, 0, read.Words.Count);
     }
 
     /// <summary>The part of the details (or else of the answers) around most of the matched words; the start of the
@@ -29,10 +28,8 @@ public static class Highlighter
                 continue;
             }
 
-            var clean = Clean(source);
-            var words = FrenchText.Words(clean).ToList();
-            var matched = words.Select(w => terms.Any(t => t.Matches(w))).ToList();
-            if (!matched.Contains(true))
+            var read = Read(source, terms);
+            if (!read.Matched.Contains(true))
             {
                 continue;
             }
@@ -40,23 +37,22 @@ public static class Highlighter
             // The window of SnippetWords words holding the most matches, starting a few words before the first.
             var best = 0;
             var bestCount = -1;
-            for (var start = 0; start < words.Count; start++)
+            for (var start = 0; start < read.Words.Count; start++)
             {
-                if (!matched[start])
+                if (!read.Matched[start])
                 {
                     continue;
                 }
 
                 var from = Math.Max(0, start - 4);
-                var count = matched.Skip(from).Take(SnippetWords).Count(m => m);
+                var count = read.Matched.Skip(from).Take(SnippetWords).Count(m => m);
                 if (count > bestCount)
                 {
                     (best, bestCount) = (from, count);
                 }
             }
 
-            var end = Math.Min(words.Count, best + SnippetWords);
-            return Write(clean, words, best, end, terms, ellipsisBefore: best > 0, ellipsisAfter: end < words.Count);
+            return Write(read, best, Math.Min(read.Words.Count, best + SnippetWords));
         }
 
         if (string.IsNullOrWhiteSpace(details))
@@ -64,26 +60,37 @@ public static class Highlighter
             return string.Empty;
         }
 
-        var text = Clean(details);
-        var all = FrenchText.Words(text).ToList();
-        var stop = Math.Min(all.Count, SnippetWords);
-        return Write(text, all, 0, stop, terms, ellipsisBefore: false, ellipsisAfter: stop < all.Count);
+        var opening = Read(details, terms);
+        return Write(opening, 0, Math.Min(opening.Words.Count, SnippetWords));
     }
 
-    private static string Write(string text, List<FrenchText.Word> words, int from, int to, IReadOnlyList<SearchTerm> terms, bool ellipsisBefore, bool ellipsisAfter)
+    /// <summary>A text read for marking: her text without the marks, its words, and which of them matched.</summary>
+    private sealed record ReadText(string Text, List<FrenchText.Word> Words, List<bool> Matched);
+
+    private static ReadText Read(string text, IReadOnlyList<SearchTerm> terms)
     {
+        var clean = Clean(text);
+        var words = FrenchText.Words(clean).ToList();
+        return new ReadText(clean, words, words.Select(w => terms.Any(t => t.Matches(w))).ToList());
+    }
+
+    /// <summary>Words <paramref name="from"/> to <paramref name="to"/> (the text's own spacing, on one line), the matched
+    /// ones marked, with « … » where the text goes on.</summary>
+    private static string Write(ReadText read, int from, int to)
+    {
+        var (text, words) = (read.Text, read.Words);
         if (words.Count == 0 || from >= to)
         {
             return words.Count == 0 ? text.Trim() : string.Empty;
         }
 
-        var written = new StringBuilder(ellipsisBefore ? "…" : "");
+        var written = new StringBuilder(from > 0 ? "…" : "");
         var position = from == 0 ? 0 : words[from].Start;
         for (var i = from; i < to; i++)
         {
             var word = words[i];
             written.Append(text, position, word.Start - position);
-            if (terms.Any(t => t.Matches(word)))
+            if (read.Matched[i])
             {
                 written.Append(SearchHelpRequests.HighlightStart).Append(text, word.Start, word.Length).Append(SearchHelpRequests.HighlightEnd);
             }
@@ -100,7 +107,7 @@ public static class Highlighter
             written.Append(text, position, text.Length - position);
         }
 
-        return Collapse(written.ToString()).Trim() + (ellipsisAfter ? "…" : "");
+        return Collapse(written.ToString()).Trim() + (to < words.Count ? "…" : "");
     }
 
     /// <summary>Her text without the two marks (so nothing she wrote passes for a match), on one line.</summary>

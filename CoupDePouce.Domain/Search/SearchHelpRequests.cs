@@ -42,9 +42,9 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore, boo
 
 /// <summary>Ranks every match — in tiers: her words in the title first, then anywhere; BM25 within a tier, the title
 /// weighing more than the details, the details more than the answers, her words as written more than their stems — and keeps, in rank order, those she may see
-/// and that pass her filter (joined in the ranking query, so nothing else is ranked), until the page is full. A word of six letters or more that matches nothing on its own
-/// is looked for with one typo. When nothing matches at all, the search is widened (any word, then no filter) and
-/// the page says so. Snippets and marks are written here, by the same reading of French as the index.
+/// and that pass her filter (joined in the ranking query, so nothing else is ranked), until the page is full. When
+/// nothing is found, a word of six letters or more that matches nothing on its own is looked for with one typo; when
+/// still nothing matches, the search is widened (any word, then no filter) and the page says so. Snippets and marks are written here, by the same reading of French as the index.
 /// See docs/decisions/019-french-search.md.</summary>
 public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
 {
@@ -71,13 +71,23 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
 
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // Suggestions follow a title being typed: no typo looked for in a word she has not finished.
-        terms = query.MatchAny ? terms : await WithTyposWhereNothingMatchesAsync(connection, terms, ct);
         var filter = query.Filter ?? BoardFilter.None;
         var page = await RankedAsync(db, connection, viewer, terms, query.MatchAny, filter, query, ct);
         if (page.Hits.Count > 0)
         {
             return page;
+        }
+
+        // Found nothing: a word may be mistyped (when something is found, every word exists, so this is only asked
+        // now). Suggestions follow a title being typed: no typo is looked for in a word she has not finished.
+        if (!query.MatchAny && await WithTyposWhereNothingMatchesAsync(connection, terms, ct) is { } corrected)
+        {
+            terms = corrected;
+            page = await RankedAsync(db, connection, viewer, terms, matchAny: false, filter, query, ct);
+            if (page.Hits.Count > 0)
+            {
+                return page;
+            }
         }
 
         // Nothing matched: a looser search, said to be one (never « nobody asked » when something is near).
@@ -96,7 +106,8 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
 
     /// <summary>Each long word that matches nothing on its own (written, stemmed or as a prefix) also accepts the words
     /// one typo away. Whether a word exists is asked of the whole index: it says nothing of any request.</summary>
-    private static async Task<IReadOnlyList<SearchTerm>> WithTyposWhereNothingMatchesAsync(SqliteConnection connection, IReadOnlyList<SearchTerm> terms, CancellationToken ct)
+    /// <returns>The terms with their typos, or null when every word matches something as it is.</returns>
+    private static async Task<IReadOnlyList<SearchTerm>?> WithTyposWhereNothingMatchesAsync(SqliteConnection connection, IReadOnlyList<SearchTerm> terms, CancellationToken ct)
     {
         var corrected = new List<SearchTerm>(terms.Count);
         var corrections = 0;
@@ -117,7 +128,7 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
             corrected.Add(exists ? term : term.WithTypos());
         }
 
-        return corrected;
+        return corrections == 0 ? null : corrected;
     }
 
     private async Task<SearchPage> RankedAsync(

@@ -7,32 +7,12 @@ namespace CoupDePouce.Tests.Domain.Search;
 /// <summary>Search reads French as she means it (issue 18): plurals and verb forms, elisions, the last word as a
 /// prefix, a theme's name, one typo; exact words first; the part that matched shown and marked; a looser search
 /// said to be one; never a request she may not see.</summary>
-public sealed class FrenchSearchTests : RennesAndLyonTest
+public sealed class FrenchSearchTests : CamilleAndJulieSearchTest
 {
     private const int Comptabilite = 4;
     private const int Commercial = 5;
 
-    private Guid _camille;
-    private Guid _julie;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _camille = await Network.AddMemberAsync(Rennes, "Camille");
-        _julie = await Network.AddMemberAsync(Lyon, "Julie");
-    }
-
-    private async Task<SearchPage> SearchPageAsync(string text, BoardFilter? filter = null, Guid? viewer = null) =>
-        await Network.Get<SearchHelpRequestsHandler>().HandleAsync(new SearchHelpRequests(viewer ?? _julie, text, filter));
-
     private async Task<List<long>> FoundAsync(string text) => (await SearchPageAsync(text)).Hits.Select(h => h.Item.Id).ToList();
-
-    private async Task<long> PostAsync(string title, string details, int theme = 1, Visibility visibility = Visibility.Network)
-    {
-        var result = await Network.Get<PostHelpRequestHandler>().HandleAsync(new PostHelpRequest(_camille, title, details, theme, visibility));
-        Assert.True(result.Succeeded);
-        return result.Value;
-    }
 
     [Theory]
     [InlineData("factures", "facture")]
@@ -165,7 +145,7 @@ public sealed class FrenchSearchTests : RennesAndLyonTest
             Assert.Empty((await SearchPageAsync(text)).Hits);
         }
 
-        Assert.NotEmpty((await SearchPageAsync("facture", viewer: _camille)).Hits);
+        Assert.NotEmpty((await SearchPageAsync("facture", viewer: Camille)).Hits);
     }
 
     [Fact]

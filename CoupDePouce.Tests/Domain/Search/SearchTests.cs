@@ -4,34 +4,16 @@ using CoupDePouce.Domain.Search;
 namespace CoupDePouce.Tests.Domain.Search;
 
 /// <summary>Full-text search: accents folded, best matches first, answers searched too, confidentiality kept.</summary>
-public sealed class SearchTests : RennesAndLyonTest
+public sealed class SearchTests : CamilleAndJulieSearchTest
 {
-    private Guid _camille;
-    private Guid _julie;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _camille = await Network.AddMemberAsync(Rennes, "Camille");
-        _julie = await Network.AddMemberAsync(Lyon, "Julie");
-    }
-
     private async Task<IReadOnlyList<SearchHit>> SearchAsync(Guid viewer, string text, bool matchAny = false) =>
-        (await Network.Get<SearchHelpRequestsHandler>().HandleAsync(new SearchHelpRequests(viewer, text, MatchAny: matchAny))).Hits;
-
-    private async Task<long> PostAsync(string title, string details, Visibility visibility = Visibility.Network, Guid? author = null)
-    {
-        var result = await Network.Get<PostHelpRequestHandler>().HandleAsync(
-            new PostHelpRequest(author ?? _camille, title, details, 1, visibility));
-        Assert.True(result.Succeeded);
-        return result.Value;
-    }
+        (await SearchPageAsync(text, viewer: viewer, matchAny: matchAny)).Hits;
 
     [Fact]
     public void SimilarRequestsAreLookedForOnceATitleHasFourLetters()
     {
-        Assert.Null(SearchHelpRequests.SimilarTo(_julie, "  log  "));
-        Assert.Equal(new SearchHelpRequests(_julie, "logi", Take: 3, MatchAny: true), SearchHelpRequests.SimilarTo(_julie, " logi "));
+        Assert.Null(SearchHelpRequests.SimilarTo(Julie, "  log  "));
+        Assert.Equal(new SearchHelpRequests(Julie, "logi", Take: 3, MatchAny: true), SearchHelpRequests.SimilarTo(Julie, " logi "));
     }
 
     [Theory]
@@ -43,18 +25,18 @@ public sealed class SearchTests : RennesAndLyonTest
         var request = await PostAsync("Logiciel de comptabilité pour débuter", "Je cherche un outil simple pour tenir mes comptes.");
         await PostAsync("Trouver un local pour mes ateliers", "Un lieu lumineux pour animer des ateliers.");
 
-        Assert.Equal([request], (await SearchAsync(_julie, text)).Select(h => h.Item.Id));
+        Assert.Equal([request], (await SearchAsync(Julie, text)).Select(h => h.Item.Id));
     }
 
     [Fact]
     public async Task RanksATitleMatchAboveADetailsMatchAboveAnAnswerMatch()
     {
         var inAnswer = await PostAsync("Choisir un outil de gestion", "Des conseils pour organiser mes journées de travail.");
-        await Network.AnswerAsync(_julie, inAnswer, "Pense aussi à ta trésorerie, c'est la base.");
+        await Network.AnswerAsync(Julie, inAnswer, "Pense aussi à ta trésorerie, c'est la base.");
         var inDetails = await PostAsync("Préparer un rendez-vous important", "Il s'agit de parler de ma trésorerie avec la banque.");
         var inTitle = await PostAsync("Trésorerie tendue cet hiver", "Quelles solutions rapides avez-vous trouvées ?");
 
-        var hits = await SearchAsync(_julie, "tresorerie");
+        var hits = await SearchAsync(Julie, "tresorerie");
 
         Assert.Equal([inTitle, inDetails, inAnswer], hits.Select(h => h.Item.Id));
     }
@@ -63,12 +45,12 @@ public sealed class SearchTests : RennesAndLyonTest
     public async Task SearchesTheAnswersAndForgetsAWithdrawnOne()
     {
         var request = await PostAsync("Cherche un conseil pour mon salon", "Premier salon professionnel en mars, je débute.");
-        var answer = await Network.AnswerAsync(_julie, request, "Prévois des kakémonos et des flyers.");
+        var answer = await Network.AnswerAsync(Julie, request, "Prévois des kakémonos et des flyers.");
 
-        Assert.Single(await SearchAsync(_camille, "kakemonos"));
+        Assert.Single(await SearchAsync(Camille, "kakemonos"));
 
-        await Network.Get<WithdrawContentHandler>().HandleAsync(new WithdrawContent(_julie, request, answer));
-        Assert.Empty(await SearchAsync(_camille, "kakemonos"));
+        await Network.Get<WithdrawContentHandler>().HandleAsync(new WithdrawContent(Julie, request, answer));
+        Assert.Empty(await SearchAsync(Camille, "kakemonos"));
     }
 
     [Fact]
@@ -77,18 +59,18 @@ public sealed class SearchTests : RennesAndLyonTest
         var request = await PostAsync("Question sur une aquarelle", "Détails d'origine assez longs pour passer.");
 
         await Network.Get<EditHelpRequestHandler>().HandleAsync(
-            new EditHelpRequest(_camille, request, "Question sur une céramique", "Détails modifiés assez longs pour passer."));
+            new EditHelpRequest(Camille, request, "Question sur une céramique", "Détails modifiés assez longs pour passer."));
 
-        Assert.Single(await SearchAsync(_camille, "ceramique"));
-        Assert.Empty(await SearchAsync(_camille, "aquarelle"));
+        Assert.Single(await SearchAsync(Camille, "ceramique"));
+        Assert.Empty(await SearchAsync(Camille, "aquarelle"));
     }
 
     [Fact]
     public async Task NeverFindsACoordinationOnlyRequestOfAnotherCoordination()
     {
-        await PostAsync("Conflit confidentiel avec mon associée", "Un sujet délicat entre nous deux.", Visibility.Coordination);
+        await PostAsync("Conflit confidentiel avec mon associée", "Un sujet délicat entre nous deux.", visibility: Visibility.Coordination);
 
-        Assert.Empty(await SearchAsync(_julie, "associée"));
+        Assert.Empty(await SearchAsync(Julie, "associée"));
         Assert.Single(await SearchAsync(await Network.AddMemberAsync(Rennes), "associée"));
         Assert.Empty((await Network.Get<SearchHelpRequestsHandler>().HandleAsync(new SearchHelpRequests(null, "associée"))).Hits);
     }
@@ -98,7 +80,7 @@ public sealed class SearchTests : RennesAndLyonTest
     {
         await PostAsync("Financement participatif pour ma boutique", "Je voudrais lancer une campagne de financement participatif.");
 
-        var snippet = Assert.Single(await SearchAsync(_julie, "participatif")).Snippet;
+        var snippet = Assert.Single(await SearchAsync(Julie, "participatif")).Snippet;
 
         Assert.Contains($"{SearchHelpRequests.HighlightStart}participatif{SearchHelpRequests.HighlightEnd}", snippet);
     }
@@ -116,7 +98,7 @@ public sealed class SearchTests : RennesAndLyonTest
     {
         await PostAsync("Une demande quelconque sur la banque", "Des détails quelconques, assez longs pour passer.");
 
-        var exception = await Record.ExceptionAsync(() => SearchAsync(_julie, text));
+        var exception = await Record.ExceptionAsync(() => SearchAsync(Julie, text));
 
         Assert.Null(exception);
         Assert.Equal(1, await Network.CountRequestsAsync());
@@ -128,7 +110,7 @@ public sealed class SearchTests : RennesAndLyonTest
         var request = await PostAsync("Une demande sur la banque", "Des détails quelconques, assez longs pour passer.");
         var pasted = "banque " + string.Concat(Enumerable.Repeat("quelconques ", 180));
 
-        var hits = await SearchAsync(_julie, pasted[..2000]);
+        var hits = await SearchAsync(Julie, pasted[..2000]);
 
         Assert.Equal([request], hits.Select(h => h.Item.Id));
     }
@@ -147,7 +129,7 @@ public sealed class SearchTests : RennesAndLyonTest
         var similar = await PostAsync("Ouvrir un compte bancaire professionnel", "Quelle banque pour une micro-entreprise ?");
         await PostAsync("Trouver une photographe", "Pour des portraits professionnels en extérieur.");
 
-        var hits = await SearchAsync(_julie, "quel compte bancaire choisir", matchAny: true);
+        var hits = await SearchAsync(Julie, "quel compte bancaire choisir", matchAny: true);
 
         Assert.Equal(similar, hits[0].Item.Id);
     }
@@ -157,10 +139,10 @@ public sealed class SearchTests : RennesAndLyonTest
     {
         var open = await PostAsync("Budget pour un premier salon", "Combien prévoir pour un stand de neuf mètres carrés ?");
         var answered = await PostAsync("Budget communication annuel", "Quelle part de mon chiffre d'affaires y consacrer ?");
-        await Network.AnswerAsync(_julie, answered);
+        await Network.AnswerAsync(Julie, answered);
 
         var page = await Network.Get<SearchHelpRequestsHandler>().HandleAsync(
-            new SearchHelpRequests(_julie, "budget", new BoardFilter(Status: StatusFilter.Open)));
+            new SearchHelpRequests(Julie, "budget", new BoardFilter(Status: StatusFilter.Open)));
 
         Assert.Equal([open], page.Hits.Select(h => h.Item.Id));
     }

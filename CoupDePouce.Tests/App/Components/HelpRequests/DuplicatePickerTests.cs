@@ -20,7 +20,7 @@ public sealed class DuplicatePickerTests : RequestPageTest
         var coordinatrice = await Network.AddMemberAsync(Rennes, "Claire Coordinatrice", coordinates: Rennes);
         var page = Open(coordinatrice, duplicate, "Claire Coordinatrice", moderates: true);
 
-        await page.Find(".duplicate-picker input").InputAsync(new ChangeEventArgs { Value = "statut juridique" });
+        await TypeAsync(page, "statut juridique");
 
         Popovers.WaitForAssertion(() => Assert.Equal(2, Popovers.FindAll(".duplicate-option").Count), TimeSpan.FromSeconds(5));
         var listed = Popovers.FindAll(".duplicate-option").Select(o => o.TextContent).ToList();
@@ -31,6 +31,21 @@ public sealed class DuplicatePickerTests : RequestPageTest
     }
 
     [Fact]
+    public async Task HerWordsStayAndAreSearchedWhenThePageRefreshesWhileSheTypes()
+    {
+        var duplicate = await Network.PostAsync(Asker, Visibility.Coordination, "Comptable pas cher à Rennes");
+        var original = await Network.PostAsync(Helper, Visibility.Network, "Trouver une comptable à Rennes");
+        var coordinatrice = await Network.AddMemberAsync(Rennes, "Claire Coordinatrice", coordinates: Rennes);
+        var page = Open(coordinatrice, duplicate, "Claire Coordinatrice", moderates: true);
+
+        await TypeAsync(page, "comptable");
+        page.Render(); // someone comes onto the page, an answer arrives: the page renders again under her
+
+        Popovers.WaitForAssertion(() => Assert.Contains($"n°{original}", Popovers.Find(".duplicate-option").TextContent), TimeSpan.FromSeconds(5));
+        Assert.Equal("comptable", page.Find(".duplicate-picker input").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task PickingAnOriginalClosesTheRequestAsItsDuplicate()
     {
         var duplicate = await Network.PostAsync(Asker, Visibility.Coordination, "Comptable pas cher à Rennes");
@@ -38,7 +53,7 @@ public sealed class DuplicatePickerTests : RequestPageTest
         var coordinatrice = await Network.AddMemberAsync(Rennes, "Claire Coordinatrice", coordinates: Rennes);
         var page = Open(coordinatrice, duplicate, "Claire Coordinatrice", moderates: true);
 
-        await page.Find(".duplicate-picker input").InputAsync(new ChangeEventArgs { Value = "comptable" });
+        await TypeAsync(page, "comptable");
         Popovers.WaitForElement(".duplicate-option", TimeSpan.FromSeconds(5));
         await Popovers.Find(".duplicate-option").ParentElement!.ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.False(page.Find("[data-moderation=duplicate]").HasAttribute("disabled")));
@@ -62,7 +77,7 @@ public sealed class DuplicatePickerTests : RequestPageTest
         Assert.False(refusal.Succeeded);
         var page = Open(coordinatrice, duplicate, "Claire Coordinatrice", moderates: true);
 
-        await page.Find(".duplicate-picker input").InputAsync(new ChangeEventArgs { Value = "assurance" });
+        await TypeAsync(page, "assurance");
         Popovers.WaitForElement(".duplicate-option", TimeSpan.FromSeconds(5));
         await Popovers.Find(".duplicate-option").ParentElement!.ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.False(page.Find("[data-moderation=duplicate]").HasAttribute("disabled")));
@@ -71,5 +86,12 @@ public sealed class DuplicatePickerTests : RequestPageTest
         Assert.NotEqual(HelpRequestStatus.Closed, (await Network.RequestAsync(duplicate)).Status);
         Assert.Contains(refusal.Problems.Single().Message, Snackbars);
         Assert.DoesNotContain("Demande fermée comme doublon.", Snackbars);
+    }
+
+    /// <summary>She clicks into the picker, then types: the field has her focus, as on her screen.</summary>
+    private static async Task TypeAsync(IRenderedComponent<CoupDePouce.App.Components.Pages.HelpRequests.HelpRequestPage> page, string words)
+    {
+        await page.Find(".duplicate-picker input").FocusAsync(new FocusEventArgs());
+        await page.Find(".duplicate-picker input").InputAsync(new ChangeEventArgs { Value = words });
     }
 }

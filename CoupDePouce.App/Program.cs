@@ -25,6 +25,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var connectionString = BoardDatabase.ResolveConnectionString(
     builder.Configuration.GetConnectionString("Board"), builder.Environment.ContentRootPath);
+// The network's time zone (Network:TimeZone, Europe/Paris by default): the dashboards' days and weeks.
+builder.Services.AddSingleton(CoupDePouce.Domain.Engagement.NetworkTimeZone.Named(builder.Configuration["Network:TimeZone"]));
 builder.Services.AddCoupDePouceDomain(connectionString);
 // Sign-in cookies survive restarts and are shared by every instance on the same data folder.
 builder.Services.AddDataProtection()

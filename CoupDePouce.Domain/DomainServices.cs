@@ -15,6 +15,8 @@ public static class DomainServices
     public static IServiceCollection AddCoupDePouceDomain(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Days and weeks of the dashboards are the network's (the app may name another zone).
+        services.TryAddSingleton(Engagement.NetworkTimeZone.Named(null));
         // Live screens hear of a change only once it is committed (the app supplies the publisher).
         services.TryAddSingleton<IBoardChangePublisher, NoScreensToUpdate>();
         services.AddSingleton<PublishAfterCommit>();

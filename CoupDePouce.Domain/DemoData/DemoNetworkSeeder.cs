@@ -90,8 +90,8 @@ public sealed class DemoNetworkSeeder(
         var answered = HelpRequest.Post(sophie.Id, sophie.HomeCoordinationId, ThemeOf("financement"), Visibility.Coordination,
             DemoNetworkContent.SophieTitles[1], DemoNetworkContent.SophieDetails[1], now.AddDays(-2));
         var neighbours = members.Where(m => m.HomeCoordinationId == rennes.Id && m.Id != sophie.Id).ToList();
-        answered.AddAnswer(neighbours[1].Id, DemoNetworkContent.Answers[0], now.AddDays(-2).AddHours(3));
-        answered.AddAnswer(neighbours[2].Id, DemoNetworkContent.Answers[1], now.AddDays(-1));
+        answered.AddAnswer(neighbours[1].Id, DemoNetworkContent.Answers[0], now.AddDays(-2).AddHours(3), neighbours[1].HomeCoordinationId);
+        answered.AddAnswer(neighbours[2].Id, DemoNetworkContent.Answers[1], now.AddDays(-1), neighbours[2].HomeCoordinationId);
         foreach (var request in new[] { waiting, answered })
         {
             request.ClearDomainEvents();
@@ -216,7 +216,7 @@ public sealed class DemoNetworkSeeder(
         {
             if (random.NextDouble() < 0.3)
             {
-                request.AddAnswer(author.Id, DemoNetworkContent.AskerReplies[1], createdAt.AddMinutes(random.Next(10, 90)));
+                request.AddAnswer(author.Id, DemoNetworkContent.AskerReplies[1], createdAt.AddMinutes(random.Next(10, 90)), author.HomeCoordinationId);
             }
 
             return request;
@@ -228,13 +228,13 @@ public sealed class DemoNetworkSeeder(
         for (var i = 0; i < answerCount && at < now; i++)
         {
             var helper = helpers[random.Next(helpers.Count)];
-            answers.Add(request.AddAnswer(helper.Id, DemoNetworkContent.Answers[random.Next(DemoNetworkContent.Answers.Length)], at));
+            answers.Add(request.AddAnswer(helper.Id, DemoNetworkContent.Answers[random.Next(DemoNetworkContent.Answers.Length)], at, helper.HomeCoordinationId));
             at = at.AddMinutes(random.Next(30, 60 * 24));
         }
 
         if (at < now && random.NextDouble() < 0.5)
         {
-            request.AddAnswer(author.Id, DemoNetworkContent.AskerReplies[0], at);
+            request.AddAnswer(author.Id, DemoNetworkContent.AskerReplies[0], at, author.HomeCoordinationId);
             at = at.AddMinutes(random.Next(10, 600));
         }
 

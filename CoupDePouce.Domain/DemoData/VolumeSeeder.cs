@@ -67,6 +67,10 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
             answersPerRequest[random.Next(requests)]++;
         }
 
+        // How long each request waited for its first answer: mostly hours, some days (its own generator, so the
+        // words and authors stay what they were before delays varied).
+        var waits = new Random(11);
+        var firstWait = Enumerable.Range(0, requests).Select(_ => TimeSpan.FromMinutes(Math.Pow(waits.NextDouble(), 2) * 72 * 60 + 5)).ToArray();
         var span = TimeSpan.FromDays(730).Ticks;
         var createdAt = new DateTime[requests];
         var authors = new Guid[requests];
@@ -84,7 +88,7 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
             parameters["$author"].Value = authors[i].ToString().ToUpperInvariant();
             parameters["$created"].Value = createdAt[i];
             parameters["$status"].Value = answersPerRequest[i] == 0 ? (int)HelpRequestStatus.Open : (int)HelpRequestStatus.Answered;
-            parameters["$firstAnswer"].Value = answersPerRequest[i] == 0 ? DBNull.Value : createdAt[i].AddHours(3);
+            parameters["$firstAnswer"].Value = answersPerRequest[i] == 0 ? DBNull.Value : createdAt[i] + firstWait[i];
             parameters["$answers"].Value = answersPerRequest[i];
             await insertRequest.ExecuteNonQueryAsync(ct);
         }
@@ -97,12 +101,13 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
         await using var insertAnswer = connection.CreateCommand();
         insertAnswer.Transaction = transaction;
         insertAnswer.CommandText = """
-            INSERT INTO Answers (HelpRequestId, AuthorId, Body, CreatedAt, IsHelpful)
-            VALUES ($request, $author, $body, $created, 0)
+            INSERT INTO Answers (HelpRequestId, AuthorId, AuthorCoordinationId, Body, CreatedAt, IsHelpful)
+            VALUES ($request, $author, $authorCoordination, $body, $created, 0)
             """;
         var request = insertAnswer.Parameters.Add(new SqliteParameter { ParameterName = "$request" });
         var author = insertAnswer.Parameters.Add(new SqliteParameter { ParameterName = "$author" });
         var body = insertAnswer.Parameters.Add(new SqliteParameter { ParameterName = "$body" });
+        var authorCoordination = insertAnswer.Parameters.Add(new SqliteParameter { ParameterName = "$authorCoordination" });
         var created = insertAnswer.Parameters.Add(new SqliteParameter { ParameterName = "$created" });
         for (var i = 0; i < requests; i++)
         {
@@ -117,8 +122,9 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
 
                 request.Value = baseId + i;
                 author.Value = helper.ToString().ToUpperInvariant();
+                authorCoordination.Value = homes[helper];
                 body.Value = Words(random, 25);
-                created.Value = createdAt[i].AddHours(3 + a);
+                created.Value = createdAt[i] + firstWait[i] + TimeSpan.FromHours(a);
                 await insertAnswer.ExecuteNonQueryAsync(ct);
             }
         }

@@ -16,9 +16,10 @@ public sealed class Answer
         Body = string.Empty;
     }
 
-    internal Answer(Guid authorId, string body, DateTime createdAt)
+    internal Answer(Guid authorId, string body, DateTime createdAt, int? authorCoordinationId = null)
     {
         AuthorId = authorId;
+        AuthorCoordinationId = authorCoordinationId;
         Body = body;
         CreatedAt = createdAt;
     }
@@ -28,6 +29,10 @@ public sealed class Answer
     public long HelpRequestId { get; private set; }
 
     public Guid AuthorId { get; private set; }
+
+    /// <summary>The coordination she belonged to when she wrote it (none for an admin without one): help between
+    /// coordinations is counted from it, and stays right when she later moves.</summary>
+    public int? AuthorCoordinationId { get; private set; }
 
     /// <summary>Markdown, as she wrote it (last version).</summary>
     public string Body { get; private set; }

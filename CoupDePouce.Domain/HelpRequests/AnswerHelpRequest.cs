@@ -31,7 +31,7 @@ public sealed class AnswerHelpRequestHandler(HelpRequestActions actions, IValida
                 throw DomainRuleViolation.Forbidden(suspended);
             }
 
-            var answer = context.Request.AddAnswer(context.MemberId, command.Body!, context.Now);
+            var answer = context.Request.AddAnswer(context.MemberId, command.Body!, context.Now, context.Viewer.HomeCoordinationId);
             await FollowHelpRequestHandler.EnsureFollowingAsync(context.Db, context.MemberId, context.Request.Id, context.Now, ct);
             return answer;
         }, ct);

@@ -102,7 +102,7 @@ public sealed class HelpRequest : AggregateRoot
     }
 
     /// <summary>Adds a message to the thread. The first message by someone else makes the request Answered.</summary>
-    internal Answer AddAnswer(Guid authorId, string body, DateTime now)
+    internal Answer AddAnswer(Guid authorId, string body, DateTime now, int? authorCoordinationId = null)
     {
         EnsureOpenForAnswers();
         var cleaned = Text.Clean(body);
@@ -113,7 +113,7 @@ public sealed class HelpRequest : AggregateRoot
             throw new DomainRuleViolation(Messages.AnswerAlreadySent);
         }
 
-        var answer = new Answer(authorId, cleaned, now);
+        var answer = new Answer(authorId, cleaned, now, authorCoordinationId);
         _answers.Add(answer);
         LastActivityAt = now;
         if (authorId != AuthorId)

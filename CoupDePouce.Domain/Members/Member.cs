@@ -54,6 +54,11 @@ public sealed class Member : IdentityUser<Guid>
 
     public bool IsSuspendedAt(DateTime now) => SuspendedUntil > now;
 
+    /// <summary>She chose not to appear among the members who helped most (the dashboards' helpers list).</summary>
+    public bool HiddenFromHelperLists { get; private set; }
+
+    internal void ChooseHelperListing(bool hidden) => HiddenFromHelperLists = hidden;
+
     internal void Suspend(DateTime until, string reason)
     {
         SuspendedUntil = until;

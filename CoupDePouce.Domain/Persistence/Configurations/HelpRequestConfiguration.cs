@@ -45,6 +45,8 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.HasOne<Member>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.HelpRequestId, a.CreatedAt });
         builder.HasIndex(a => new { a.AuthorId, a.CreatedAt });
+        // The dashboards' weekly answers and the members active in the last 30 days read answers by date.
+        builder.HasIndex(a => a.CreatedAt);
         builder.HasMany(a => a.Revisions).WithOne().HasForeignKey(v => v.AnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.Thanks).WithOne().HasForeignKey(t => t.AnswerId).OnDelete(DeleteBehavior.Cascade);

@@ -15,7 +15,7 @@ namespace CoupDePouce.Domain.Persistence.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "9.0.22");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("CoupDePouce.Domain.Coordinations.Coordination", b =>
                 {
@@ -73,6 +73,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AuthorCoordinationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("TEXT");
 
@@ -109,6 +112,8 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -152,6 +157,8 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("AnswerId", "MemberId");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("MemberId");
 
@@ -321,6 +328,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HiddenFromHelperLists")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HomeCoordinationId")

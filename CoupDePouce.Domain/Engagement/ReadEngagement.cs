@@ -1,0 +1,148 @@
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.Engagement;
+
+/// <summary>Read how mutual aid went in a period: for the whole network (admins) or one coordination (admins, and
+/// that coordination's coordinatrices; never another's). Nothing is computed for a refused request.</summary>
+public sealed record ReadEngagement(Guid ViewerId, int? CoordinationId, EngagementPeriod Period)
+{
+    /// <summary>How many members the helpers list names.</summary>
+    public const int HelpersShown = 10;
+}
+
+/// <summary>The dashboards she may open: the network's (admins) and the coordinations she may read.</summary>
+public sealed record EngagementScopes(bool Network, IReadOnlyList<(int Id, string Name)> Coordinations)
+{
+    public bool Any => Network || Coordinations.Count > 0;
+
+    public bool Allows(int? coordinationId) => coordinationId is { } id ? Coordinations.Any(c => c.Id == id) : Network;
+
+    /// <summary>Where her dashboard opens: the network for an admin, else her (first) coordination.</summary>
+    public int? Default => Network || Coordinations.Count == 0 ? null : Coordinations[0].Id;
+}
+
+/// <summary>A dashboard: the headline figures now and for the previous period of the same length, the table's
+/// rows (one per coordination for the network; hers alone for a coordination), the weekly series, the requests by
+/// theme and the members who helped most (those who did not opt out).</summary>
+public sealed record EngagementReport(
+    int? CoordinationId,
+    string? CoordinationName,
+    EngagementPeriod Period,
+    DateTime AsOf,
+    EngagementFigures Current,
+    EngagementFigures Previous,
+    IReadOnlyList<CoordinationFigures> Rows,
+    IReadOnlyList<WeekFigures> Weeks,
+    IReadOnlyList<ThemeCount> Themes,
+    IReadOnlyList<HelperLine> Helpers);
+
+public sealed class ReadEngagementHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, NetworkTimeZone zone)
+{
+    public async Task<EngagementScopes> ScopesAsync(Guid viewerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ScopesAsync(db, await Viewer.LoadAsync(db, viewerId, ct), ct);
+    }
+
+    /// <summary>Today in the network's time zone: where the presets end.</summary>
+    public DateOnly Today => zone.Today(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Result<EngagementReport>> HandleAsync(ReadEngagement query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var viewer = await Viewer.LoadAsync(db, query.ViewerId, ct);
+        var scopes = await ScopesAsync(db, viewer, ct);
+        if (!scopes.Allows(query.CoordinationId))
+        {
+            return Result<EngagementReport>.Forbidden(Messages.DashboardNotAvailable);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var checkedPeriod = EngagementPeriod.Checked(query.Period, zone.Today(now));
+        if (!checkedPeriod.Succeeded)
+        {
+            return checkedPeriod.Map(_ => default(EngagementReport)!);
+        }
+
+        var period = query.Period;
+        var grouping = query.CoordinationId is null ? Grouping.Network : Grouping.Coordination;
+        var key = query.CoordinationId ?? 0;
+        var current = WindowOf(period, now);
+        var previous = WindowOf(period.Previous, now);
+
+        var figures = await EngagementSql.FiguresAsync(db, grouping, query.CoordinationId, current, present: true, ct);
+        var before = await EngagementSql.FiguresAsync(db, grouping, query.CoordinationId, previous, present: false, ct);
+        IReadOnlyList<CoordinationFigures> rows;
+        if (grouping == Grouping.Network)
+        {
+            var names = scopes.Coordinations.ToDictionary(c => c.Id, c => c.Name);
+            var perCoordination = await EngagementSql.FiguresAsync(db, Grouping.PerCoordination, null, current, present: true, ct);
+            rows = perCoordination.Where(r => names.ContainsKey(r.Key))
+                .Select(r => new CoordinationFigures(r.Key, names[r.Key], r.Value))
+                .OrderBy(r => r.Name, StringComparer.CurrentCulture)
+                .ToList();
+        }
+        else
+        {
+            rows = [new CoordinationFigures(key, scopes.Coordinations.Single(c => c.Id == key).Name, figures[key])];
+        }
+
+        var weeks = WeeksOf(period);
+        var weekRows = await EngagementSql.WeeksAsync(db, grouping, query.CoordinationId, current, weeks.Select(w => (w.Start, w.End)).ToList(), ct);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Slug }).ToListAsync(ct);
+        var themeCounts = (await EngagementSql.ThemesAsync(db, grouping, query.CoordinationId, current, ct)).ToDictionary(t => t.Key, t => t.Count);
+        var helpers = await EngagementSql.HelpersAsync(db, grouping, query.CoordinationId, current, ReadEngagement.HelpersShown, ct);
+
+        return Result<EngagementReport>.Success(new EngagementReport(
+            query.CoordinationId,
+            query.CoordinationId is { } c ? scopes.Coordinations.Single(s => s.Id == c).Name : null,
+            period,
+            current.AsOf,
+            figures[key],
+            before[key],
+            rows,
+            weekRows.Select(w => new WeekFigures(weeks[w.Week].Monday, w.Requests, w.Answers, w.MedianMs / 3_600_000, w.P90Ms / 3_600_000)).ToList(),
+            themes.Select(t => new ThemeCount(t.Id, t.Slug, themeCounts.GetValueOrDefault(t.Id))).ToList(),
+            helpers.Select(h => new HelperLine(h.MemberId, h.Name, h.Answers, h.Helpful)).ToList()));
+    }
+
+    private static async Task<EngagementScopes> ScopesAsync(BoardDbContext db, Viewer viewer, CancellationToken ct)
+    {
+        if (!viewer.IsAdmin && viewer.CoordinatedCoordinationIds.Count == 0)
+        {
+            return new EngagementScopes(false, []);
+        }
+
+        var mine = viewer.CoordinatedCoordinationIds.ToList();
+        var coordinations = await db.Coordinations.AsNoTracking()
+            .Where(c => viewer.IsAdmin || mine.Contains(c.Id))
+            .OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name })
+            .ToListAsync(ct);
+        return new EngagementScopes(viewer.IsAdmin, coordinations.Select(c => (c.Id, c.Name)).ToList());
+    }
+
+    private Window WindowOf(EngagementPeriod period, DateTime now) =>
+        new(zone.StartOf(period.From), zone.StartOf(period.To.AddDays(1)), now);
+
+    /// <summary>The weeks (from Monday) the period touches, each clipped to the period.</summary>
+    private List<(DateOnly Monday, DateTime Start, DateTime End)> WeeksOf(EngagementPeriod period)
+    {
+        var weeks = new List<(DateOnly, DateTime, DateTime)>();
+        var monday = period.From.AddDays(-(((int)period.From.DayOfWeek + 6) % 7));
+        var periodStart = zone.StartOf(period.From);
+        var periodEnd = zone.StartOf(period.To.AddDays(1));
+        for (; monday <= period.To; monday = monday.AddDays(7))
+        {
+            var start = zone.StartOf(monday);
+            var end = zone.StartOf(monday.AddDays(7));
+            weeks.Add((monday, start < periodStart ? periodStart : start, end > periodEnd ? periodEnd : end));
+        }
+
+        return weeks;
+    }
+}

@@ -67,6 +67,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
+app.MapDashboardExport();
 if (LiveDiagnostics.IsOn(app.Configuration))
 {
     app.MapLiveDiagnostics();

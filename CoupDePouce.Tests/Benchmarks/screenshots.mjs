@@ -21,6 +21,8 @@ const shots = [
   { name: 'settings', as: 'sophie.bernard', path: '/parametres' },
   { name: 'reports-queue', as: 'coord.rennes', path: '/moderation/signalements' },
   { name: 'moderation-log', as: 'admin', path: '/moderation/journal' },
+  { name: 'dashboard', as: 'admin', path: '/tableau-de-bord?periode=90' },
+  { name: 'dashboard-coordination', as: 'coord.rennes', path: '/tableau-de-bord' },
 ];
 
 const browser = await chromium.launch({ executablePath: args.executable ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

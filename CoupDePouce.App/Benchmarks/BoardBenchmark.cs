@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoupDePouce.App.Benchmarks;
 
 /// <summary>`dotnet run -c Release --project CoupDePouce.App -- benchmark board [--requests N] [--answers M]
-/// [--iterations K]` (default 100 000 requests, 300 000 answers): seeds a large network into a temporary SQLite
+/// [--iterations K] [--dashboards-only]` (default 100 000 requests, 300 000 answers): seeds a large network into a temporary SQLite
 /// file and times the board's and the search's Domain queries (each with its own DbContext, as the pages run
 /// them). Prints p50/p95/max per query as a Markdown table.</summary>
 public static class BoardBenchmark
@@ -49,6 +49,29 @@ public static class BoardBenchmark
             // A cursor about halfway down the board: the 1 250th page costs what the first does with keyset paging.
             var middle = await MiddleCursorAsync(dbFactory);
 
+            // The dashboards, read by an admin (the network, then one coordination), over the last 90 days.
+            var admin = volume.Members[0];
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                await db.Database.ExecuteSqlAsync($"INSERT INTO AspNetUserRoles (UserId, RoleId) VALUES ({admin}, {Domain.Members.MemberRoles.AdminRoleId})");
+            }
+
+            var engagement = services.GetRequiredService<Domain.Engagement.ReadEngagementHandler>();
+            var last90 = Domain.Engagement.EngagementPeriod.LastDays(90, engagement.Today);
+            var dashboardIterations = Math.Max(20, iterations / 5);
+            var dashboards = new List<(string Name, double[] Timings, int Items)>
+            {
+                await MeasureAsync("Dashboard, network, 90 days (headline, previous, rows, weeks, themes, helpers)", dashboardIterations, async () =>
+                    (await engagement.HandleAsync(new Domain.Engagement.ReadEngagement(admin, null, last90))).Value!.Current.Requests),
+                await MeasureAsync("Dashboard, one coordination, 90 days", dashboardIterations, async () =>
+                    (await engagement.HandleAsync(new Domain.Engagement.ReadEngagement(admin, random.Next(1, volume.Coordinations + 1), last90))).Value!.Current.Requests),
+            };
+            if (args.Contains("--dashboards-only"))
+            {
+                Print(dashboards, requests, answers);
+                return 0;
+            }
+
             var results = new List<(string Name, double[] Timings, int Items)>
             {
                 await MeasureAsync("Board, first page (20 items)", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member()))).Items.Count),
@@ -84,15 +107,7 @@ public static class BoardBenchmark
                 }
             }
 
-            Console.WriteLine();
-            Console.WriteLine($"| query ({requests:N0} requests, {answers:N0} answers) | p50 ms | p95 ms | max ms | items per call (mean) |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
-            foreach (var (name, timings, items) in results)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {Percentile(timings, 50):F2} | {Percentile(timings, 95):F2} | {timings.Max():F2} | {items / (double)iterations:F1} |"));
-            }
-
+            Print([.. results, .. dashboards], requests, answers);
             return 0;
         }
         finally
@@ -106,6 +121,18 @@ public static class BoardBenchmark
             {
                 Directory.Delete(folder, recursive: true);
             }
+        }
+    }
+
+    private static void Print(List<(string Name, double[] Timings, int Items)> results, int requests, int answers)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| query ({requests:N0} requests, {answers:N0} answers) | p50 ms | p95 ms | max ms | items per call (mean) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, timings, items) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Percentile(timings, 50):F2} | {Percentile(timings, 95):F2} | {timings.Max():F2} | {items / (double)timings.Length:F1} |"));
         }
     }
 

@@ -56,11 +56,23 @@ public sealed class SettingsPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task SheCanLeaveTheHelpersListAndItIsSavedAtOnce()
+    {
+        var page = await RenderAsync();
+        Assert.Equal("true", page.Find("input[name=helper-listing]").GetAttribute("aria-checked"));
+
+        await page.Find("input[name=helper-listing]").ChangeAsync(new ChangeEventArgs { Value = false });
+
+        Assert.True(await Network.Get<ChooseHelperListingHandler>().IsHiddenAsync(_member));
+        Assert.Equal(["Enregistré."], Said());
+    }
+
+    [Fact]
     public async Task TheCardsStandApartAndTheCoordinationMoveIsOffered()
     {
         var page = await RenderAsync();
 
-        Assert.Equal(3, page.FindAll(".settings-cards > section.form-card").Count);
+        Assert.Equal(4, page.FindAll(".settings-cards > section.form-card").Count);
         Assert.Contains("Vous êtes membre de Rennes.", page.Find(".move-settings").TextContent);
         Assert.NotNull(page.Find(".move-settings [data-move=ask]"));
     }

@@ -32,7 +32,10 @@ internal static class EngagementSql
     /// <summary>An answer that counts as help: not the asker's own reply, not withdrawn nor hidden, written by AsOf.</summary>
     private const string Help = "a.AuthorId <> p.AuthorId AND a.IsWithdrawn = 0 AND a.IsHidden = 0 AND a.CreatedAt < $asOf";
 
-    private static readonly Dictionary<Grouping, string> FiguresByGrouping = Enum.GetValues<Grouping>().ToDictionary(g => g, FiguresFor);
+    /// <summary>Each grouping's statement, with « sans réponse > 48 h » (the present period) and without (a past one).</summary>
+    private static readonly Dictionary<(Grouping, bool Present), string> FiguresByGrouping = Enum.GetValues<Grouping>()
+        .SelectMany(g => new[] { (g, true), (g, false) })
+        .ToDictionary(k => k, k => FiguresFor(k.g, k.Item2));
 
     private static readonly Dictionary<Grouping, string> ThemesByGrouping = Enum.GetValues<Grouping>().ToDictionary(g => g, g => $"""
         {Period(g)}
@@ -41,18 +44,21 @@ internal static class EngagementSql
 
     private static readonly Dictionary<Grouping, string> HelpersByGrouping = Enum.GetValues<Grouping>().ToDictionary(g => g, g => $"""
         {Period(g)}
-        SELECT a.AuthorId AS "MemberId", m.DisplayName AS "Name", COUNT(*) AS "Answers", SUM(a.IsHelpful) AS "Helpful"
-        FROM period p JOIN Answers a ON a.HelpRequestId = p.Id JOIN AspNetUsers m ON m.Id = a.AuthorId
-        WHERE {Help} AND m.HiddenFromHelperLists = 0
-        GROUP BY a.AuthorId, m.DisplayName
-        ORDER BY "Answers" DESC, "Helpful" DESC, m.DisplayName
+        SELECT h.AuthorId AS "MemberId", m.DisplayName AS "Name", h.Answers AS "Answers", h.Helpful AS "Helpful"
+        FROM (SELECT a.AuthorId, COUNT(*) AS Answers, SUM(a.IsHelpful) AS Helpful
+              FROM period p JOIN Answers a ON a.HelpRequestId = p.Id
+              WHERE {Help}
+              GROUP BY a.AuthorId) h
+        JOIN AspNetUsers m ON m.Id = h.AuthorId
+        WHERE m.HiddenFromHelperLists = 0
+        ORDER BY h.Answers DESC, h.Helpful DESC, m.DisplayName
         LIMIT $take
         """);
 
     public static async Task<Dictionary<int, EngagementFigures>> FiguresAsync(
         BoardDbContext db, Grouping grouping, int? coordinationId, Window window, bool present, CancellationToken ct)
     {
-        var rows = await db.Database.SqlQueryRaw<FiguresRow>(FiguresByGrouping[grouping], Parameters(window, coordinationId)).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<FiguresRow>(FiguresByGrouping[(grouping, present)], Parameters(window, coordinationId)).ToListAsync(ct);
         return rows.ToDictionary(r => r.Key, r => r.ToFigures(present));
     }
 
@@ -67,15 +73,13 @@ internal static class EngagementSql
     public static async Task<List<WeekRow>> WeeksAsync(
         BoardDbContext db, Grouping grouping, int? coordinationId, Window window, IReadOnlyList<(DateTime Start, DateTime End)> weeks, CancellationToken ct)
     {
-        var values = string.Join(", ", weeks.Select((_, i) => $"({i}, $s{i}, $e{i})"));
         var parameters = Parameters(window, coordinationId).ToList();
         for (var i = 0; i < weeks.Count; i++)
         {
-            parameters.Add(new SqliteParameter($"$s{i}", weeks[i].Start));
             parameters.Add(new SqliteParameter($"$e{i}", weeks[i].End < window.AsOf ? weeks[i].End : window.AsOf));
         }
 
-        var sql = WeeksSql(grouping, values);
+        var sql = WeeksSql(grouping, weeks.Count);
         return await db.Database.SqlQueryRaw<WeekRow>(sql, [.. parameters]).ToListAsync(ct);
     }
 
@@ -94,6 +98,7 @@ internal static class EngagementSql
         WITH period AS (
             SELECT r.Id, r.AuthorId, r.CoordinationId, r.ThemeId, r.CreatedAt, {Key(grouping, "r.CoordinationId")} AS Scope,
                    CASE WHEN r.FirstAnsweredAt < $asOf THEN r.FirstAnsweredAt END AS FirstAnsweredAt,
+                   CASE WHEN r.FirstAnsweredAt < $asOf THEN {DelayMs("r.FirstAnsweredAt", "r.CreatedAt")} END AS Ms,
                    CASE WHEN r.Status = 2 AND r.ResolvedAt < $asOf THEN 1 ELSE 0 END AS Resolved
             FROM HelpRequests r
             WHERE r.CreatedAt >= $start AND r.CreatedAt < $end AND {Conditions}{Filter(grouping, "r.CoordinationId")}
@@ -115,71 +120,73 @@ internal static class EngagementSql
         return $"SUM(CASE WHEN N = {below} + 1 THEN Ms * (1.0 - ({position} - {below})) WHEN N = {below} + 2 THEN Ms * ({position} - {below}) ELSE 0 END)";
     }
 
-    private static string FiguresFor(Grouping grouping)
+    /// <summary>One statement per grouping. Per coordination, it also gives the network's row (key 0) from the same
+    /// reading: sums of the coordinations' counts where they add up, the network's own ranks, helpers and askers where
+    /// they do not (a member helps in several coordinations).</summary>
+    private static string FiguresFor(Grouping grouping, bool present)
     {
         var keys = grouping switch
         {
             Grouping.Network => "SELECT 0 AS Scope",
-            Grouping.PerCoordination => "SELECT Id AS Scope FROM Coordinations",
+            Grouping.PerCoordination => "SELECT 0 AS Scope UNION ALL SELECT Id FROM Coordinations",
             _ => "SELECT $coordination AS Scope",
         };
+        var withNetwork = grouping == Grouping.PerCoordination;
+        string AndNetwork(string cte, string sums) => withNetwork ? $"SELECT * FROM {cte} UNION ALL SELECT 0, {sums} FROM {cte}" : $"SELECT * FROM {cte}";
         var sql = new StringBuilder(Period(grouping));
         sql.Append($"""
-            , counts AS (
+            , counted AS (
                 SELECT Scope, COUNT(*) AS Requests,
                        SUM(FirstAnsweredAt IS NOT NULL) AS Answered,
                        SUM(Resolved) AS Resolved,
-                       SUM(FirstAnsweredAt IS NOT NULL AND {DelayMs("FirstAnsweredAt", "CreatedAt")} <= 86400000) AS Within24,
-                       SUM(FirstAnsweredAt IS NOT NULL AND {DelayMs("FirstAnsweredAt", "CreatedAt")} <= 172800000) AS Within48
+                       SUM(Ms <= 86400000) AS Within24,
+                       SUM(Ms <= 172800000) AS Within48
                 FROM period GROUP BY Scope
+            ), counts AS ({AndNetwork("counted", "SUM(Requests), SUM(Answered), SUM(Resolved), SUM(Within24), SUM(Within48)")}
             ), ranked AS (
-                SELECT Scope, Ms, ROW_NUMBER() OVER (PARTITION BY Scope ORDER BY Ms) AS N, COUNT(*) OVER (PARTITION BY Scope) AS Total
-                FROM (SELECT Scope, {DelayMs("FirstAnsweredAt", "CreatedAt")} AS Ms FROM period WHERE FirstAnsweredAt IS NOT NULL)
+                SELECT Scope, Ms, ROW_NUMBER() OVER byDelay AS N, COUNT(*) OVER (byDelay ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS Total
+                FROM (SELECT Scope, Ms FROM period WHERE Ms IS NOT NULL{(withNetwork ? " UNION ALL SELECT 0, Ms FROM period WHERE Ms IS NOT NULL" : "")})
+                WINDOW byDelay AS (PARTITION BY Scope ORDER BY Ms)
             ), delays AS (
                 SELECT Scope, {Percentile(0.5)} AS MedianMs, {Percentile(0.9)} AS P90Ms FROM ranked GROUP BY Scope
-            ), helps AS (
-                SELECT p.Scope, a.AuthorId, COUNT(*) AS Answers
+            ), answered AS (
+                SELECT p.Scope, p.CoordinationId AS RequestCoordinationId, a.AuthorId, a.AuthorCoordinationId
                 FROM period p JOIN Answers a ON a.HelpRequestId = p.Id
                 WHERE {Help}
-                GROUP BY p.Scope, a.AuthorId
+            ), helps AS (
+                SELECT Scope, AuthorId, COUNT(*) AS Answers FROM answered GROUP BY Scope, AuthorId{(withNetwork ? " UNION ALL SELECT 0, AuthorId, COUNT(*) FROM answered GROUP BY AuthorId" : "")}
             ), helpers AS (
                 SELECT Scope, COUNT(*) AS Helpers, SUM(Answers) AS HelperAnswers, SUM(CASE WHEN N <= 3 THEN Answers ELSE 0 END) AS TopThree
                 FROM (SELECT Scope, Answers, ROW_NUMBER() OVER (PARTITION BY Scope ORDER BY Answers DESC) AS N FROM helps)
                 GROUP BY Scope
-            ), given AS (
-                SELECT {Key(grouping, "a.AuthorCoordinationId")} AS Scope, COUNT(*) AS Given
-                FROM HelpRequests p JOIN Answers a ON a.HelpRequestId = p.Id
-                WHERE p.CreatedAt >= $start AND p.CreatedAt < $end AND p.IsHidden = 0 AND p.IsWithdrawn = 0
-                  AND {Help} AND a.AuthorCoordinationId IS NOT NULL AND a.AuthorCoordinationId <> p.CoordinationId{Filter(grouping, "a.AuthorCoordinationId")}
-                GROUP BY 1
+            ), given_by AS ({Given(grouping)}
+            ), given AS ({AndNetwork("given_by", "SUM(Given)")}
             ), askers AS (
                 SELECT Scope, COUNT(*) AS Askers, SUM(EXISTS (
                            SELECT 1 FROM Answers a JOIN HelpRequests q ON q.Id = a.HelpRequestId
                            WHERE a.AuthorId = x.AuthorId AND a.CreatedAt >= $start AND a.CreatedAt < $asOf
                              AND a.IsWithdrawn = 0 AND a.IsHidden = 0 AND q.AuthorId <> x.AuthorId)) AS Reciprocal
-                FROM (SELECT DISTINCT Scope, AuthorId FROM period) x
+                FROM (SELECT DISTINCT Scope, AuthorId FROM period{(withNetwork ? " UNION SELECT 0, AuthorId FROM period" : "")}) x
                 GROUP BY Scope
-            ), firsts AS (
+            ), first_by AS (
                 SELECT Scope, COUNT(*) AS FirstTime, SUM(FirstAnsweredAt IS NOT NULL) AS FirstTimeHelped
                 FROM period p
                 WHERE NOT EXISTS (
                     SELECT 1 FROM HelpRequests e
-                    WHERE e.AuthorId = p.AuthorId AND (e.CreatedAt < p.CreatedAt OR (e.CreatedAt = p.CreatedAt AND e.Id < p.Id)))
+                    WHERE e.AuthorId = p.AuthorId AND e.CreatedAt <= p.CreatedAt AND e.Id <> p.Id AND (e.CreatedAt < p.CreatedAt OR e.Id < p.Id))
                 GROUP BY Scope
-            ), active AS (
-                SELECT AuthorId AS MemberId FROM HelpRequests WHERE CreatedAt >= $activeFrom AND CreatedAt < $asOf
-                UNION SELECT AuthorId FROM Answers WHERE CreatedAt >= $activeFrom AND CreatedAt < $asOf
-                UNION SELECT MemberId FROM AnswerThanks WHERE At >= $activeFrom AND At < $asOf
-            ), members AS (
-                SELECT {Key(grouping, "m.HomeCoordinationId")} AS Scope, COUNT(*) AS Members, SUM(m.Id IN (SELECT MemberId FROM active)) AS Active
+            ), firsts AS ({AndNetwork("first_by", "SUM(FirstTime), SUM(FirstTimeHelped)")}
+            ), member_by AS (
+                SELECT {Key(grouping, "m.HomeCoordinationId")} AS Scope, COUNT(*) AS Members, SUM(
+                           EXISTS (SELECT 1 FROM HelpRequests q WHERE q.AuthorId = m.Id AND q.CreatedAt >= $activeFrom AND q.CreatedAt < $asOf)
+                           OR EXISTS (SELECT 1 FROM Answers a WHERE a.AuthorId = m.Id AND a.CreatedAt >= $activeFrom AND a.CreatedAt < $asOf)
+                           OR EXISTS (SELECT 1 FROM AnswerThanks t WHERE t.MemberId = m.Id AND t.At >= $activeFrom AND t.At < $asOf)) AS Active
                 FROM AspNetUsers m
                 WHERE m.Membership = 0 AND m.JoinedAt < $asOf{Filter(grouping, "m.HomeCoordinationId")}
                 GROUP BY 1
-            ), waiting AS (
-                SELECT {Key(grouping, "r.CoordinationId")} AS Scope, COUNT(*) AS Waiting
-                FROM HelpRequests r
-                WHERE r.Status = 0 AND r.CreatedAt < $waitingSince AND {Conditions}{Filter(grouping, "r.CoordinationId")}
-                GROUP BY 1
+            ), members AS ({AndNetwork("member_by", "SUM(Members), SUM(Active)")}
+            ), waiting_by AS ({(present ? Waiting(grouping) : "SELECT NULL AS Scope, 0 AS Waiting WHERE 0")}
+            ), waiting AS ({AndNetwork("waiting_by", "SUM(Waiting)")}
             ), keys AS ({keys})
             SELECT k.Scope AS "Key",
                    COALESCE(c.Requests, 0) AS "Requests", COALESCE(c.Answered, 0) AS "Answered", COALESCE(c.Resolved, 0) AS "Resolved",
@@ -204,25 +211,70 @@ internal static class EngagementSql
         return sql.ToString();
     }
 
-    private static string WeeksSql(Grouping grouping, string values) => $"""
-        {Period(grouping)}
-        , weeks(Week, Starts, Ends) AS (VALUES {values})
-        , ranked AS (
-            SELECT Scope, Ms, ROW_NUMBER() OVER (PARTITION BY Scope ORDER BY Ms) AS N, COUNT(*) OVER (PARTITION BY Scope) AS Total
-            FROM (SELECT w.Week AS Scope, {DelayMs("p.FirstAnsweredAt", "p.CreatedAt")} AS Ms
-                  FROM period p JOIN weeks w ON p.CreatedAt >= w.Starts AND p.CreatedAt < w.Ends
-                  WHERE p.FirstAnsweredAt IS NOT NULL)
-        ), delays AS (
-            SELECT Scope, {Percentile(0.5)} AS MedianMs, {Percentile(0.9)} AS P90Ms FROM ranked GROUP BY Scope
-        )
-        SELECT w.Week AS "Week",
-               (SELECT COUNT(*) FROM period p WHERE p.CreatedAt >= w.Starts AND p.CreatedAt < w.Ends) AS "Requests",
-               (SELECT COUNT(*) FROM Answers a JOIN HelpRequests p ON p.Id = a.HelpRequestId
-                WHERE a.CreatedAt >= w.Starts AND a.CreatedAt < w.Ends AND {Help} AND p.IsHidden = 0 AND p.IsWithdrawn = 0{Filter(grouping, "p.CoordinationId")}) AS "Answers",
-               d.MedianMs AS "MedianMs", d.P90Ms AS "P90Ms"
-        FROM weeks w LEFT JOIN delays d ON d.Scope = w.Week
-        ORDER BY w.Week
-        """;
+    /// <summary>Answers given to another coordination's requests: for the network and per coordination, read from
+    /// the period's answers already at hand; for one coordination, its members' answers anywhere.</summary>
+    private static string Given(Grouping grouping) => grouping == Grouping.Coordination
+        ? $"""
+
+                SELECT $coordination AS Scope, COUNT(*) AS Given
+                FROM Answers a JOIN HelpRequests p ON p.Id = a.HelpRequestId
+                WHERE a.AuthorCoordinationId = $coordination AND a.CreatedAt >= $start AND {Help}
+                  AND p.CreatedAt >= $start AND p.CreatedAt < $end AND p.IsHidden = 0 AND p.IsWithdrawn = 0 AND p.CoordinationId <> $coordination
+            """
+        : $"""
+
+                SELECT {Key(grouping, "AuthorCoordinationId")} AS Scope, COUNT(*) AS Given
+                FROM answered
+                WHERE AuthorCoordinationId IS NOT NULL AND AuthorCoordinationId <> RequestCoordinationId
+                GROUP BY 1
+            """;
+
+    /// <summary>Open requests never answered, posted more than 48 h ago (the partial index holds only those open).</summary>
+    private static string Waiting(Grouping grouping) => $"""
+
+                SELECT {Key(grouping, "r.CoordinationId")} AS Scope, COUNT(*) AS Waiting
+                FROM HelpRequests r
+                WHERE r.Status = 0 AND r.IsHidden = 0 AND r.IsWithdrawn = 0 AND r.CreatedAt < $waitingSince{Filter(grouping, "r.CoordinationId")}
+                GROUP BY 1
+            """;
+
+    /// <summary>Per week: the period's requests posted that week, the answers they received that week (request-centric,
+    /// as every figure), and the delays of those posted that week. A row's week is found by comparing its instant with
+    /// the weeks' ends in order (one expression per row, no join).</summary>
+    private static string WeeksSql(Grouping grouping, int weeks)
+    {
+        string WeekOf(string column) =>
+            $"CASE {string.Concat(Enumerable.Range(0, weeks).Select(i => $"WHEN {column} < $e{i} THEN {i} "))}END";
+
+        var numbers = string.Join(", ", Enumerable.Range(0, weeks).Select(i => $"({i})"));
+        return $"""
+            {Period(grouping)}
+            , weeks(Week) AS (VALUES {numbers})
+            , posted AS MATERIALIZED (
+                SELECT {WeekOf("p.CreatedAt")} AS Week, p.Ms FROM period p
+            ), ranked AS (
+                SELECT Week AS Scope, Ms, ROW_NUMBER() OVER byDelay AS N, COUNT(*) OVER (byDelay ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS Total
+                FROM posted WHERE Ms IS NOT NULL
+                WINDOW byDelay AS (PARTITION BY Week ORDER BY Ms)
+            ), delays AS (
+                SELECT Scope, {Percentile(0.5)} AS MedianMs, {Percentile(0.9)} AS P90Ms FROM ranked GROUP BY Scope
+            ), requests AS (
+                SELECT Week, COUNT(*) AS Requests FROM posted GROUP BY Week
+            ), weekly_answers AS (
+                SELECT {WeekOf("a.CreatedAt")} AS Week, COUNT(*) AS Answers
+                FROM period p JOIN Answers a ON a.HelpRequestId = p.Id
+                WHERE {Help}
+                GROUP BY 1
+            )
+            SELECT w.Week AS "Week", COALESCE(r.Requests, 0) AS "Requests", COALESCE(a.Answers, 0) AS "Answers",
+                   d.MedianMs AS "MedianMs", d.P90Ms AS "P90Ms"
+            FROM weeks w
+            LEFT JOIN requests r ON r.Week = w.Week
+            LEFT JOIN weekly_answers a ON a.Week = w.Week
+            LEFT JOIN delays d ON d.Scope = w.Week
+            ORDER BY w.Week
+            """;
+    }
 }
 
 internal sealed class FiguresRow

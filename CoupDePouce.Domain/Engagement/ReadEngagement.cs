@@ -74,14 +74,28 @@ public sealed class ReadEngagementHandler(IDbContextFactory<BoardDbContext> dbFa
         var current = WindowOf(period, now);
         var previous = WindowOf(period.Previous, now);
 
-        var figures = await EngagementSql.FiguresAsync(db, grouping, query.CoordinationId, current, present: true, ct);
-        var before = await EngagementSql.FiguresAsync(db, grouping, query.CoordinationId, previous, present: false, ct);
+        // The statements are independent reads: each on its own connection, as many at once as there are cores
+        // (SQLite's readers do not wait for each other), the longest first, so the dashboard takes about its longest
+        // statement rather than their sum.
+        var weeks = WeeksOf(period);
+        using var cores = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
+        Task<T> Own<T>(Func<BoardDbContext, Task<T>> read, CancellationToken token) => OwnAsync(cores, read, token);
+        // For the network, one statement gives its row (key 0) and every coordination's.
+        var figuresRead = Own(d => EngagementSql.FiguresAsync(d, grouping == Grouping.Network ? Grouping.PerCoordination : grouping, query.CoordinationId, current, present: true, ct), ct);
+        var beforeRead = Own(d => EngagementSql.FiguresAsync(d, grouping, query.CoordinationId, previous, present: false, ct), ct);
+        var weeksRead = Own(d => EngagementSql.WeeksAsync(d, grouping, query.CoordinationId, current, weeks.Select(w => (w.Start, w.End)).ToList(), ct), ct);
+        var themeCountsRead = Own(d => EngagementSql.ThemesAsync(d, grouping, query.CoordinationId, current, ct), ct);
+        var helpersRead = Own(d => EngagementSql.HelpersAsync(d, grouping, query.CoordinationId, current, ReadEngagement.HelpersShown, ct), ct);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Slug }).ToListAsync(ct);
+        await Task.WhenAll(figuresRead, beforeRead, weeksRead, themeCountsRead, helpersRead);
+        var (figures, before, weekRows, helpers) = (figuresRead.Result, beforeRead.Result, weeksRead.Result, helpersRead.Result);
+        var themeCounts = themeCountsRead.Result.ToDictionary(t => t.Key, t => t.Count);
+
         IReadOnlyList<CoordinationFigures> rows;
         if (grouping == Grouping.Network)
         {
             var names = scopes.Coordinations.ToDictionary(c => c.Id, c => c.Name);
-            var perCoordination = await EngagementSql.FiguresAsync(db, Grouping.PerCoordination, null, current, present: true, ct);
-            rows = perCoordination.Where(r => names.ContainsKey(r.Key))
+            rows = figures.Where(r => names.ContainsKey(r.Key))
                 .Select(r => new CoordinationFigures(r.Key, names[r.Key], r.Value))
                 .OrderBy(r => r.Name, StringComparer.CurrentCulture)
                 .ToList();
@@ -90,12 +104,6 @@ public sealed class ReadEngagementHandler(IDbContextFactory<BoardDbContext> dbFa
         {
             rows = [new CoordinationFigures(key, scopes.Coordinations.Single(c => c.Id == key).Name, figures[key])];
         }
-
-        var weeks = WeeksOf(period);
-        var weekRows = await EngagementSql.WeeksAsync(db, grouping, query.CoordinationId, current, weeks.Select(w => (w.Start, w.End)).ToList(), ct);
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Slug }).ToListAsync(ct);
-        var themeCounts = (await EngagementSql.ThemesAsync(db, grouping, query.CoordinationId, current, ct)).ToDictionary(t => t.Key, t => t.Count);
-        var helpers = await EngagementSql.HelpersAsync(db, grouping, query.CoordinationId, current, ReadEngagement.HelpersShown, ct);
 
         return Result<EngagementReport>.Success(new EngagementReport(
             query.CoordinationId,
@@ -108,6 +116,27 @@ public sealed class ReadEngagementHandler(IDbContextFactory<BoardDbContext> dbFa
             weekRows.Select(w => new WeekFigures(weeks[w.Week].Monday, w.Requests, w.Answers, w.MedianMs / 3_600_000, w.P90Ms / 3_600_000)).ToList(),
             themes.Select(t => new ThemeCount(t.Id, t.Slug, themeCounts.GetValueOrDefault(t.Id))).ToList(),
             helpers.Select(h => new HelperLine(h.MemberId, h.Name, h.Answers, h.Helpful)).ToList()));
+    }
+
+    /// <summary>A read on its own context, on the thread pool once a core is free: SQLite's calls complete
+    /// synchronously, so without this they would run one after another (on a page's circuit, always).</summary>
+    private async Task<T> OwnAsync<T>(SemaphoreSlim cores, Func<BoardDbContext, Task<T>> read, CancellationToken ct)
+    {
+        await cores.WaitAsync(ct);
+        try
+        {
+            return await Task.Run(
+                async () =>
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(ct);
+                    return await read(db);
+                },
+                ct);
+        }
+        finally
+        {
+            cores.Release();
+        }
     }
 
     private static async Task<EngagementScopes> ScopesAsync(BoardDbContext db, Viewer viewer, CancellationToken ct)

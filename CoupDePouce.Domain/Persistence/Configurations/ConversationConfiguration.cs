@@ -34,8 +34,8 @@ internal sealed class AnswerThanksConfiguration : IEntityTypeConfiguration<Answe
         // Once per member and answer: the database says so too.
         builder.HasKey(t => new { t.AnswerId, t.MemberId });
         builder.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
-        // The members active in the last 30 days: thanks read by date.
-        builder.HasIndex(t => t.At);
+        // The members active in the last 30 days: has she thanked anyone lately.
+        builder.HasIndex(t => new { t.MemberId, t.At });
     }
 }
 

@@ -33,6 +33,14 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         builder.HasIndex(r => new { r.CreatedAt, r.Id });
         builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt });
         builder.HasIndex(r => new { r.AuthorId, r.CreatedAt });
+
+        // The dashboards read a period's requests from these alone, never from the rows (titles and details are
+        // large): the network's by date, a coordination's by coordination then date (decision 020).
+        builder.HasIndex(r => new { r.CreatedAt, r.CoordinationId, r.AuthorId, r.ThemeId, r.Status, r.FirstAnsweredAt, r.ResolvedAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_Engagement");
+        builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt, r.AuthorId, r.ThemeId, r.Status, r.FirstAnsweredAt, r.ResolvedAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_CoordinationEngagement");
+        // « Sans réponse > 48 h », right now: the few requests still waiting for a first answer.
+        builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt }, "IX_HelpRequests_Waiting")
+            .HasFilter("Status = 0 AND IsHidden = 0 AND IsWithdrawn = 0");
     }
 }
 
@@ -45,8 +53,10 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.HasOne<Member>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.HelpRequestId, a.CreatedAt });
         builder.HasIndex(a => new { a.AuthorId, a.CreatedAt });
-        // The dashboards' weekly answers and the members active in the last 30 days read answers by date.
-        builder.HasIndex(a => a.CreatedAt);
+        // The dashboards read the answers to a period's requests from an index that holds all they need.
+        builder.HasIndex(a => new { a.HelpRequestId, a.CreatedAt, a.AuthorId, a.AuthorCoordinationId, a.IsWithdrawn, a.IsHidden, a.IsHelpful }, "IX_Answers_Engagement");
+        // Help a coordination's members gave elsewhere.
+        builder.HasIndex(a => new { a.AuthorCoordinationId, a.CreatedAt });
         builder.HasMany(a => a.Revisions).WithOne().HasForeignKey(v => v.AnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.Thanks).WithOne().HasForeignKey(t => t.AnswerId).OnDelete(DeleteBehavior.Cascade);

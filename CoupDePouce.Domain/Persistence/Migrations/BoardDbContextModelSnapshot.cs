@@ -113,11 +113,13 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("AuthorCoordinationId", "CreatedAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
                     b.HasIndex("HelpRequestId", "CreatedAt");
+
+                    b.HasIndex(new[] { "HelpRequestId", "CreatedAt", "AuthorId", "AuthorCoordinationId", "IsWithdrawn", "IsHidden", "IsHelpful" }, "IX_Answers_Engagement");
 
                     b.ToTable("Answers");
                 });
@@ -158,9 +160,7 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
                     b.HasKey("AnswerId", "MemberId");
 
-                    b.HasIndex("At");
-
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "At");
 
                     b.ToTable("AnswerThanks");
                 });
@@ -251,6 +251,13 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex("CoordinationId", "CreatedAt");
 
                     b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "CoordinationId", "CreatedAt", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_CoordinationEngagement");
+
+                    b.HasIndex(new[] { "CreatedAt", "CoordinationId", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_Engagement");
+
+                    b.HasIndex(new[] { "CoordinationId", "CreatedAt" }, "IX_HelpRequests_Waiting")
+                        .HasFilter("Status = 0 AND IsHidden = 0 AND IsWithdrawn = 0");
 
                     b.ToTable("HelpRequests");
                 });

@@ -301,6 +301,31 @@ public sealed class HelpRequest : AggregateRoot
         Raise(pinned ? new HelpRequestPinned(this, moderator.MemberId, now) : new HelpRequestUnpinned(this, moderator.MemberId, now));
     }
 
+    /// <summary>How long a request waits for a first answer before its coordinatrice may propose it to members.</summary>
+    public static readonly TimeSpan RelaunchAfter = TimeSpan.FromHours(24);
+
+    /// <summary>Open, on the board, and still without an answer more than <see cref="RelaunchAfter"/> after posting.</summary>
+    public bool AwaitsRelaunch(DateTime now) =>
+        Status == HelpRequestStatus.Open && FirstAnsweredAt is null && !IsHidden && !IsWithdrawn && now - CreatedAt > RelaunchAfter;
+
+    /// <summary>« Proposer aux membres compétentes »: its coordinatrice tells these members about it (who they are is
+    /// the use case's choice; that there are some, and that it still waits, is checked here).</summary>
+    internal void ProposeTo(Viewer coordinatrice, IReadOnlyList<Guid> members, DateTime now)
+    {
+        EnsureModerator(coordinatrice);
+        if (!AwaitsRelaunch(now))
+        {
+            throw new DomainRuleViolation(Messages.RelaunchNotWaiting);
+        }
+
+        if (members.Count == 0)
+        {
+            throw new DomainRuleViolation(Messages.RelaunchNobodyLeft);
+        }
+
+        Raise(new HelpProposed(this, members, coordinatrice.MemberId, now));
+    }
+
     /// <summary>Moved to the theme it belongs to (the theme itself is checked by the use case).</summary>
     internal void ChangeTheme(Viewer moderator, int themeId, DateTime now)
     {

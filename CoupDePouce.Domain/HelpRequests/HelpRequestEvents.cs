@@ -14,6 +14,9 @@ public interface IHelpRequestEvent : IDomainEvent
 
 public sealed record HelpRequestPosted(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
+/// <summary>A coordinatrice proposed the request to members whose skills include its theme.</summary>
+public sealed record HelpProposed(HelpRequest Request, IReadOnlyList<Guid> Recipients, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
 public sealed record HelpRequestEdited(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
 public sealed record HelpRequestWithdrawn(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;

@@ -31,6 +31,9 @@ public enum BoardChangeKind
     /// <summary>What waits for a coordination's coordinatrices (reports, memberships, moves) changed; no request
     /// (<see cref="BoardChange.RequestId"/> 0), no content: their menu counts again.</summary>
     QueueChanged,
+
+    /// <summary>A request was proposed to some members: only their bells count again; the request itself is unchanged.</summary>
+    Proposed,
 }
 
 public sealed record BoardChange(
@@ -51,8 +54,8 @@ public sealed record BoardChange(
     public static BoardChange QueueChanged(int coordinationId, DateTime occurredAt) =>
         new(BoardChangeKind.QueueChanged, 0, coordinationId, Visibility.Network, Listed: false, ActorId: null, occurredAt);
 
-    /// <summary>Whether it is about a request (every kind but <see cref="BoardChangeKind.QueueChanged"/>).</summary>
-    public bool IsAboutRequest => Kind != BoardChangeKind.QueueChanged;
+    /// <summary>Whether it changes what a request shows (every kind but <see cref="BoardChangeKind.QueueChanged"/> and <see cref="BoardChangeKind.Proposed"/>).</summary>
+    public bool IsAboutRequest => Kind is not (BoardChangeKind.QueueChanged or BoardChangeKind.Proposed);
 
     /// <summary>Whether it may change what waits for a coordinatrice: a queue change, or a reported request or answer
     /// that is withdrawn, hidden or restored (the open reports count only items still there to decide on).</summary>
@@ -87,6 +90,7 @@ public sealed record BoardChange(
             HelpRequestThemeChanged => BoardChangeKind.ThemeChanged,
             AnswerHidden => BoardChangeKind.AnswerHidden,
             AnswerRestored => BoardChangeKind.AnswerRestored,
+            HelpProposed => BoardChangeKind.Proposed,
             _ => null,
         };
         var request = domainEvent.Request;

@@ -20,6 +20,10 @@ public enum NotificationKind
 
     /// <summary>A coordinatrice (or three members' reports) hid her answer (the thread says why).</summary>
     AnswerHiddenByModeration = 6,
+
+    /// <summary>A coordinatrice proposed her a request of her coordination that waits for an answer, on a theme she
+    /// helps with.</summary>
+    ProposedToHelp = 7,
 }
 
 /// <summary>One line in her notifications: several events of one kind on one request are grouped into a single

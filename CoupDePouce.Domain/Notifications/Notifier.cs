@@ -50,6 +50,7 @@ internal static class Notifier
             HelpRequestClosed closed => (NotificationKind.ResolvedByModeration, [closed.Request.AuthorId]),
             HelpRequestHidden hidden => (NotificationKind.HiddenByModeration, [hidden.Request.AuthorId]),
             AnswerHidden hidden => (NotificationKind.AnswerHiddenByModeration, [hidden.Answer.AuthorId]),
+            HelpProposed proposed => (NotificationKind.ProposedToHelp, proposed.Recipients),
             _ => (default, []),
         };
 

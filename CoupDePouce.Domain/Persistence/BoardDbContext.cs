@@ -37,6 +37,8 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
 
     public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
 
+    public DbSet<Relaunch.HelpProposal> HelpProposals => Set<Relaunch.HelpProposal>();
+
     public DbSet<Moderation.ModerationEntry> ModerationLog => Set<Moderation.ModerationEntry>();
 
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();

@@ -80,3 +80,16 @@ internal sealed class MemberSkillConfiguration : IEntityTypeConfiguration<Member
         builder.HasOne<Theme>().WithMany().HasForeignKey(s => s.ThemeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class HelpProposalConfiguration : IEntityTypeConfiguration<Relaunch.HelpProposal>
+{
+    public void Configure(EntityTypeBuilder<Relaunch.HelpProposal> builder)
+    {
+        // Never the same member twice for one request: the database says so too.
+        builder.HasKey(p => new { p.HelpRequestId, p.MemberId });
+        builder.HasOne<HelpRequest>().WithMany().HasForeignKey(p => p.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+        // Who was asked lately (so the same few are not always asked).
+        builder.HasIndex(p => new { p.MemberId, p.At });
+    }
+}

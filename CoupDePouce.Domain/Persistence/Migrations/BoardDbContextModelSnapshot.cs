@@ -521,6 +521,27 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.ToTable("NotificationSettings");
                 });
 
+            modelBuilder.Entity("CoupDePouce.Domain.Relaunch.HelpProposal", b =>
+                {
+                    b.Property<long>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HelpRequestId", "MemberId");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.ToTable("HelpProposals");
+                });
+
             modelBuilder.Entity("CoupDePouce.Domain.Reports.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -939,6 +960,21 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasOne("CoupDePouce.Domain.Members.Member", null)
                         .WithOne()
                         .HasForeignKey("CoupDePouce.Domain.Notifications.NotificationSettings", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Relaunch.HelpProposal", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,18 +34,7 @@ public static class DashboardExport
 
             var notAvailable = Results.Text(l["Dashboard.NotAvailable"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
             var scopes = await engagement.ScopesAsync(http.User.MemberId() ?? Guid.Empty, ct);
-            int? scope = string.IsNullOrEmpty(coordination) ? scopes.Default : null;
-            if (!string.IsNullOrEmpty(coordination))
-            {
-                if (!int.TryParse(coordination, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                {
-                    return notAvailable;
-                }
-
-                scope = id;
-            }
-
-            if (!scopes.Allows(scope))
+            if (!scopes.TryRead(coordination, out var scope))
             {
                 return notAvailable;
             }

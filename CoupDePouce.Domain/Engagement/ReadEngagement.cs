@@ -23,6 +23,24 @@ public sealed record EngagementScopes(bool Network, IReadOnlyList<(int Id, strin
 
     /// <summary>Where her dashboard opens: the network for an admin, else her (first) coordination.</summary>
     public int? Default => Network || Coordinations.Count == 0 ? null : Coordinations[0].Id;
+
+    /// <summary>The scope an address names (« coordination »: an id, or nothing for where she opens), if she may read
+    /// it; false for anything else.</summary>
+    public bool TryRead(string? coordination, out int? scope)
+    {
+        scope = Default;
+        if (!string.IsNullOrEmpty(coordination))
+        {
+            if (!int.TryParse(coordination, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                return false;
+            }
+
+            scope = id;
+        }
+
+        return Allows(scope);
+    }
 }
 
 /// <summary>A dashboard: the headline figures now and for the previous period of the same length, the table's

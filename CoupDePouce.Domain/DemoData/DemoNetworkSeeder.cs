@@ -145,6 +145,21 @@ public sealed class DemoNetworkSeeder(
         Moderate("Marseille", (r, m) => r.SetPinned(m, pinned: true, now.AddDays(-3)));
         Moderate("Lille", (r, m) => r.SetLocked(m, locked: true, now.AddDays(-1)));
         Moderate("Bordeaux", (r, m) => r.Hide(m, DemoNetworkContent.HideReason, now.AddHours(-30)));
+
+        // Skills: three themes each, dealt in turn within a coordination so that every theme has someone to propose
+        // a waiting request to (« À relancer »).
+        var themes = Themes.Theme.Initial.OrderBy(t => t.Position).Select(t => t.Id).ToList();
+        foreach (var coordination in members.Where(m => m.Email != AdminEmail).GroupBy(m => m.HomeCoordinationId))
+        {
+            var dealt = 0;
+            foreach (var member in coordination)
+            {
+                for (var k = 0; k < 3; k++)
+                {
+                    db.MemberSkills.Add(new MemberSkill(member.Id, themes[dealt++ % themes.Count]));
+                }
+            }
+        }
     }
 
     private static int ThemeOf(string slug) => Themes.Theme.Initial.Single(t => t.Slug == slug).Id;

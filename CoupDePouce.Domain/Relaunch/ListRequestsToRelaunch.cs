@@ -36,18 +36,11 @@ public sealed class ListRequestsToRelaunchHandler(IDbContextFactory<BoardDbConte
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Take(ListRequestsToRelaunch.Shown)
             .ToListAsync(ct);
-        var ids = waiting.Select(r => r.Id).ToList();
-        var proposed = await db.HelpProposals.Where(p => ids.Contains(p.HelpRequestId))
-            .GroupBy(p => p.HelpRequestId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var skilled = await SkilledMembers.ForAsync(db, query.CoordinationId, waiting, now, ct);
         var slugs = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Slug, ct);
-        var lines = new List<RelaunchLine>();
-        foreach (var request in waiting)
-        {
-            var reachable = await SkilledMembers.AvailableForAsync(db, request, now, ct);
-            lines.Add(new RelaunchLine(request.Id, request.Title, slugs[request.ThemeId], request.CreatedAt, proposed.GetValueOrDefault(request.Id), reachable.Count));
-        }
-
+        var lines = waiting
+            .Select(r => new RelaunchLine(r.Id, r.Title, slugs[r.ThemeId], r.CreatedAt, skilled.ProposedTo(r), skilled.AvailableFor(r).Count))
+            .ToList();
         return Result<IReadOnlyList<RelaunchLine>>.Success(lines);
     }
 }

@@ -14,7 +14,8 @@ public sealed class ProposeToSkilledMembersHandler(HelpRequestActions actions)
     public Task<Result<int>> HandleAsync(ProposeToSkilledMembers command, CancellationToken ct = default) =>
         actions.RunAsync(command.CoordinatriceId, command.RequestId, async context =>
         {
-            var chosen = (await SkilledMembers.AvailableForAsync(context.Db, context.Request, context.Now, ct)).Take(SkilledMembers.PerProposal).ToList();
+            var skilled = await SkilledMembers.ForAsync(context.Db, context.Request.CoordinationId, [context.Request], context.Now, ct);
+            var chosen = skilled.AvailableFor(context.Request).Take(SkilledMembers.PerProposal).ToList();
             context.Request.ProposeTo(context.Viewer, chosen, context.Now);
             context.Db.HelpProposals.AddRange(chosen.Select(m => new HelpProposal(context.Request.Id, m, context.MemberId, context.Now)));
             return chosen.Count;

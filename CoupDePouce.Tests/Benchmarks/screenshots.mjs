@@ -2,6 +2,7 @@
 // (docs/screenshots/). Against a running app on the demo network:
 //   dotnet run --project CoupDePouce.App --urls http://127.0.0.1:5080 &
 //   node screenshots.mjs --base http://127.0.0.1:5080 [--out ../../docs/screenshots] [--executable /usr/bin/chromium]
+//     [--only dashboard-coordination] [--full yes]   (one shot; the whole page rather than the first screen)
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,7 +30,7 @@ const browser = await chromium.launch({ executablePath: args.executable ?? '/usr
 for (const theme of ['light', 'dark']) {
   for (const width of [390, 1280]) {
     const contexts = {};
-    for (const shot of shots) {
+    for (const shot of shots.filter(s => !args.only || s.name === args.only)) {
       if (!contexts[shot.as]) {
         const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, locale: 'fr-FR', colorScheme: theme });
         await context.addCookies([{ name: 'cdp-theme', value: theme, url: base }]);
@@ -53,7 +54,7 @@ for (const theme of ['light', 'dark']) {
       await page.waitForSelector(".app-shell[data-live='true']", { timeout: 15000 });
       await page.waitForTimeout(800);
       const file = `${out}/${shot.name}-${width}-${theme}.png`;
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, fullPage: args.full === 'yes' });
       console.log(file);
     }
 

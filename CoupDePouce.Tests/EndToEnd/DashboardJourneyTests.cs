@@ -66,4 +66,21 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
         Assert.Equal(403, export.Status);
         Assert.Equal("Ce tableau de bord n'est pas disponible.", await export.TextAsync());
     }
+
+    [Fact]
+    public async Task ACoordinatriceProposesARequestThatWaitsToHerSkilledMembersInOneClick()
+    {
+        var rennes = await browser.SignedInAsync("coord.rennes@coupdepouce.demo");
+        await rennes.GotoAsync("/tableau-de-bord");
+        await Expect(rennes.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
+        var line = rennes.Locator(".relaunch-line", new() { Has = rennes.Locator("[data-action=propose]") }).First;
+        var id = await line.GetAttributeAsync("data-request-id");
+
+        await line.Locator("[data-action=propose]").ClickAsync();
+
+        var proposed = rennes.Locator($".relaunch-line[data-request-id='{id}']");
+        await Expect(proposed).ToContainTextAsync("Proposée à");
+        await Expect(rennes.Locator(".mud-snackbar")).ToContainTextAsync("Demande proposée à");
+        await Expect(proposed.Locator("[data-action=propose]")).ToHaveCountAsync(0);
+    }
 }

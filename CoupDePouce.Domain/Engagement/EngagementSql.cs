@@ -112,12 +112,21 @@ internal static class EngagementSql
     private static string DelayMs(string answeredAt, string createdAt) =>
         $"CAST(round((julianday({answeredAt}) - julianday({createdAt})) * 86400000.0) AS INTEGER)";
 
-    /// <summary>percentile_cont(p) over the ranked rows (N from 1, Total rows in the group).</summary>
-    private static string Percentile(double p)
+    /// <summary>The median and 90th percentile (percentile_cont: linear between the two nearest ranks) of each group's
+    /// ranked delays (<c>ranked</c>: Scope, Ms, N from 1), <paramref name="totals"/> giving each group's number of
+    /// delays (Scope, Total): only the two rows around each percentile are read, and no window has to count its rows.</summary>
+    private static string Delays(string totals)
     {
-        var position = $"((Total - 1) * {p.ToString(CultureInfo.InvariantCulture)})";
-        var below = $"CAST({position} AS INTEGER)";
-        return $"SUM(CASE WHEN N = {below} + 1 THEN Ms * (1.0 - ({position} - {below})) WHEN N = {below} + 2 THEN Ms * ({position} - {below}) ELSE 0 END)";
+        string Below(double p) => $"CAST((x.Total - 1) * {p.ToString(CultureInfo.InvariantCulture)} AS INTEGER)";
+        string Fraction(double p) => $"((x.Total - 1) * {p.ToString(CultureInfo.InvariantCulture)} - {Below(p)})";
+        string Percentile(double p) =>
+            $"SUM(CASE WHEN r.N = {Below(p)} + 1 THEN r.Ms * (1.0 - {Fraction(p)}) ELSE 0 END + CASE WHEN r.N = {Below(p)} + 2 THEN r.Ms * {Fraction(p)} ELSE 0 END)";
+        return $"""
+            SELECT r.Scope, {Percentile(0.5)} AS MedianMs, {Percentile(0.9)} AS P90Ms
+                FROM ranked r JOIN ({totals}) x ON x.Scope = r.Scope
+                WHERE r.N IN ({Below(0.5)} + 1, {Below(0.5)} + 2, {Below(0.9)} + 1, {Below(0.9)} + 2)
+                GROUP BY r.Scope
+            """;
     }
 
     /// <summary>One statement per grouping. Per coordination, it also gives the network's row (key 0) from the same
@@ -132,7 +141,8 @@ internal static class EngagementSql
             _ => "SELECT $coordination AS Scope",
         };
         var withNetwork = grouping == Grouping.PerCoordination;
-        string AndNetwork(string cte, string sums) => withNetwork ? $"SELECT * FROM {cte} UNION ALL SELECT 0, {sums} FROM {cte}" : $"SELECT * FROM {cte}";
+        string AndNetwork(string cte, string sums, string groupBy = "") =>
+            withNetwork ? $"SELECT * FROM {cte} UNION ALL SELECT 0, {sums} FROM {cte}{groupBy}" : $"SELECT * FROM {cte}";
         var sql = new StringBuilder(Period(grouping));
         sql.Append($"""
             , counted AS (
@@ -144,17 +154,16 @@ internal static class EngagementSql
                 FROM period GROUP BY Scope
             ), counts AS ({AndNetwork("counted", "SUM(Requests), SUM(Answered), SUM(Resolved), SUM(Within24), SUM(Within48)")}
             ), ranked AS (
-                SELECT Scope, Ms, ROW_NUMBER() OVER byDelay AS N, COUNT(*) OVER (byDelay ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS Total
+                SELECT Scope, Ms, ROW_NUMBER() OVER (PARTITION BY Scope ORDER BY Ms) AS N
                 FROM (SELECT Scope, Ms FROM period WHERE Ms IS NOT NULL{(withNetwork ? " UNION ALL SELECT 0, Ms FROM period WHERE Ms IS NOT NULL" : "")})
-                WINDOW byDelay AS (PARTITION BY Scope ORDER BY Ms)
-            ), delays AS (
-                SELECT Scope, {Percentile(0.5)} AS MedianMs, {Percentile(0.9)} AS P90Ms FROM ranked GROUP BY Scope
+            ), delays AS ({Delays("SELECT Scope, Answered AS Total FROM counts")}
             ), answered AS (
                 SELECT p.Scope, p.CoordinationId AS RequestCoordinationId, a.AuthorId, a.AuthorCoordinationId
                 FROM period p JOIN Answers a ON a.HelpRequestId = p.Id
                 WHERE {Help}
-            ), helps AS (
-                SELECT Scope, AuthorId, COUNT(*) AS Answers FROM answered GROUP BY Scope, AuthorId{(withNetwork ? " UNION ALL SELECT 0, AuthorId, COUNT(*) FROM answered GROUP BY AuthorId" : "")}
+            ), helps_by AS (
+                SELECT Scope, AuthorId, COUNT(*) AS Answers FROM answered GROUP BY Scope, AuthorId
+            ), helps AS ({AndNetwork("helps_by", "AuthorId, SUM(Answers)", " GROUP BY AuthorId")}
             ), helpers AS (
                 SELECT Scope, COUNT(*) AS Helpers, SUM(Answers) AS HelperAnswers, SUM(CASE WHEN N <= 3 THEN Answers ELSE 0 END) AS TopThree
                 FROM (SELECT Scope, Answers, ROW_NUMBER() OVER (PARTITION BY Scope ORDER BY Answers DESC) AS N FROM helps)
@@ -253,13 +262,11 @@ internal static class EngagementSql
             , posted AS MATERIALIZED (
                 SELECT {WeekOf("p.CreatedAt")} AS Week, p.Ms FROM period p
             ), ranked AS (
-                SELECT Week AS Scope, Ms, ROW_NUMBER() OVER byDelay AS N, COUNT(*) OVER (byDelay ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS Total
+                SELECT Week AS Scope, Ms, ROW_NUMBER() OVER (PARTITION BY Week ORDER BY Ms) AS N
                 FROM posted WHERE Ms IS NOT NULL
-                WINDOW byDelay AS (PARTITION BY Week ORDER BY Ms)
-            ), delays AS (
-                SELECT Scope, {Percentile(0.5)} AS MedianMs, {Percentile(0.9)} AS P90Ms FROM ranked GROUP BY Scope
             ), requests AS (
-                SELECT Week, COUNT(*) AS Requests FROM posted GROUP BY Week
+                SELECT Week, COUNT(*) AS Requests, COUNT(Ms) AS Answered FROM posted GROUP BY Week
+            ), delays AS ({Delays("SELECT Week AS Scope, Answered AS Total FROM requests")}
             ), weekly_answers AS (
                 SELECT {WeekOf("a.CreatedAt")} AS Week, COUNT(*) AS Answers
                 FROM period p JOIN Answers a ON a.HelpRequestId = p.Id

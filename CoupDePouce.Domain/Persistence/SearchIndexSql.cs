@@ -108,6 +108,13 @@ public static class SearchIndexSql
         INSERT INTO HelpRequestTitleSearch (rowid, Title, TitleStems) SELECT rowid, Title, TitleStems FROM HelpRequestSearch;
         """;
 
+    /// <summary>Every stem computed again, by the stemming rules of this build (<see cref="Search.FrenchText"/>): for
+    /// a migration that follows a change of those rules. The text columns do not change.</summary>
+    public const string Restem = """
+        UPDATE HelpRequestSearch SET TitleStems = fr_stems(Title), DetailsStems = fr_stems(Details), AnswersStems = fr_stems(Answers);
+        UPDATE HelpRequestTitleSearch SET TitleStems = fr_stems(Title);
+        """;
+
     public const string DropTriggers = """
         DROP TRIGGER IF EXISTS HelpRequests_Search_Insert;
         DROP TRIGGER IF EXISTS HelpRequests_Search_Update;

@@ -80,8 +80,9 @@ public static partial class FrenchText
 
     /// <summary>The folded stem of a lower-case word. Lucene's stemmer reads accents (it needs them to tell
     /// « é » endings), so it runs before folding. A noun made from a verb is first read as the verb (« facturation »,
-    /// « embauchage » as « facturer », « embaucher »), which the light stemmer leaves apart, when at least five
-    /// letters remain before its ending.</summary>
+    /// « embauchage », « prospection » as « facturer », « embaucher », « prospecter »), which the light stemmer leaves
+    /// apart, in the singular or the plural, when at least five letters remain before its ending (« direction » is not
+    /// « directer »).</summary>
     public static string Stem(string lowerWord)
     {
         if (lowerWord.Length < 4 || !char.IsLetter(lowerWord[0]))
@@ -90,11 +91,12 @@ public static partial class FrenchText
         }
 
         var word = lowerWord;
-        foreach (var ending in NounOfVerbEndings)
+        var singular = word.EndsWith('s') ? word[..^1] : word;
+        foreach (var (ending, verb) in NounOfVerbEndings)
         {
-            if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length - ending.Length >= 5)
+            if (singular.EndsWith(ending, StringComparison.Ordinal) && singular.Length - ending.Length >= 5)
             {
-                word = word[..^ending.Length] + "er";
+                word = singular[..^ending.Length] + verb;
                 break;
             }
         }
@@ -104,7 +106,10 @@ public static partial class FrenchText
         return Fold(new string(chars, 0, length));
     }
 
-    private static readonly string[] NounOfVerbEndings = ["ation", "age"];
+    /// <summary>A noun's ending and its verb's: « facturation » → « facturer », « embauchage » → « embaucher »,
+    /// « prospection » → « prospecter ». Changing these changes the stems in the index: a migration must run
+    /// <see cref="Persistence.SearchIndexSql.Restem"/>.</summary>
+    private static readonly (string Ending, string Verb)[] NounOfVerbEndings = [("ation", "er"), ("ection", "ecter"), ("age", "er")];
 
     /// <summary>Lucene's stemmer keeps no state between words but is not documented as thread-safe: one per thread.</summary>
     private static readonly ThreadLocal<FrenchLightStemmer> Stemmer = new(() => new FrenchLightStemmer());

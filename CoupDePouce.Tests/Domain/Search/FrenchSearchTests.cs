@@ -21,8 +21,17 @@ public sealed class FrenchSearchTests : CamilleAndJulieSearchTest
     [InlineData("clientes", "cliente")]
     [InlineData("entrepreneuses", "l'entrepreneuse")]
     [InlineData("Comptabilité", "comptabilite")]
+    [InlineData("prospection", "prospecter")]
+    [InlineData("prospections", "prospecte")]
     public void ReadsPluralsFeminineFormsVerbsAndAccentsAsTheSameWord(string one, string other) =>
         Assert.Equal(FrenchText.Words(one).Single().Stem, FrenchText.Words(other).Single().Stem);
+
+    [Theory]
+    [InlineData("direction", "directe")]
+    [InlineData("protection", "protecter")]
+    [InlineData("collage", "colle")]
+    public void LeavesApartANounTooShortToBeSureOfItsVerb(string noun, string other) =>
+        Assert.NotEqual(FrenchText.Words(noun).Single().Stem, FrenchText.Words(other).Single().Stem);
 
     [Fact]
     public void DropsTheElidedArticleAndKeepsTheWord() =>

@@ -138,16 +138,15 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
         var now = clock.GetUtcNow().UtcDateTime;
         var found = new List<long>();
         var visible = db.HelpRequests.AsNoTracking().VisibleTo(viewer).Apply(filter, viewer, db.Answers, now);
-        // Suggestions (requests like the title she types) are read from the titles alone.
-        foreach (var tier in matchAny && query.Take <= SuggestionsFromTitlesUpTo ? [SearchTier.Titles] : SearchTier.InRankOrder)
+        foreach (var (tier, any) in Steps(terms, matchAny, query.Take))
         {
-            // One query per tier: what she may not see or her filter drops is joined away before it is ranked, so
-            // BM25 is computed only for the requests that can be shown; those a tier above already gave are left out.
+            // One query per step: what she may not see or her filter drops is joined away before it is ranked, so
+            // BM25 is computed only for the requests that can be shown; those a step above already gave are left out.
             var given = found.ToList();
             var ranked = db.Database
                 .SqlQueryRaw<RankedMatch>(
                     tier.MatchesSql,
-                    new SqliteParameter("$match", FullTextQuery.Build(terms, matchAny, tier)))
+                    new SqliteParameter("$match", FullTextQuery.Build(terms, any, tier)))
                 .Join(visible, m => m.Id, r => r.Id, (m, r) => m);
             if (given.Count > 0)
             {
@@ -171,6 +170,30 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
                 return new SearchHit(items[id], Highlighter.Snippet(details, answers, terms), Highlighter.Mark(items[id].Title, terms));
             }).ToList(),
             found.Count > query.Skip + query.Take);
+    }
+
+    /// <summary>Where a page is looked for, in rank order. A search: her words in the titles, then anywhere.
+    /// Suggestions (requests like the title she types, sharing any of its words) are read from the titles alone: first
+    /// those that share all her words, then those that share some (a title with more of her words is more like hers,
+    /// as Lucene's coordination factor has it; and the few that share all of them are ranked without ranking every
+    /// title that shares one common word).</summary>
+    private static IEnumerable<(SearchTier Tier, bool MatchAny)> Steps(IReadOnlyList<SearchTerm> terms, bool matchAny, int take)
+    {
+        if (matchAny && take <= SuggestionsFromTitlesUpTo)
+        {
+            if (terms.Count > 1)
+            {
+                yield return (SearchTier.Titles, false);
+            }
+
+            yield return (SearchTier.Titles, true);
+            yield break;
+        }
+
+        foreach (var tier in SearchTier.InRankOrder)
+        {
+            yield return (tier, matchAny);
+        }
     }
 
     /// <summary>The details and shown answers of the page's hits, one look-up by rowid each (which FTS5 seeks to).</summary>

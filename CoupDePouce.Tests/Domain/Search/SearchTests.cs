@@ -16,6 +16,25 @@ public sealed class SearchTests : CamilleAndJulieSearchTest
         Assert.Equal(new SearchHelpRequests(Julie, "logi", Take: 3, MatchAny: true), SearchHelpRequests.SimilarTo(Julie, " logi "));
     }
 
+    [Fact]
+    public async Task SuggestsTheTitlesThatShareAllHerWordsBeforeThoseThatShareOne()
+    {
+        // A short title with her one rare word would outrank, by BM25 alone, a long one with all her words.
+        var vitrine = await PostAsync("Ma vitrine", "Des idées de décoration pour la saison.");
+        for (var i = 0; i < 6; i++)
+        {
+            await PostAsync($"Un logiciel pour mon activité numéro {i}", "Lequel choisir pour bien commencer ?");
+        }
+
+        var both = await PostAsync("Quel logiciel choisir pour refaire la vitrine en ligne de ma petite boutique de créatrice", "Simple, pas cher et facile à prendre en main.");
+
+        var suggested = (await Network.Get<SearchHelpRequestsHandler>().HandleAsync(SearchHelpRequests.SimilarTo(Julie, "logiciel vitrine")!)).Hits
+            .Select(h => h.Item.Id).ToList();
+
+        Assert.Equal(3, suggested.Count);
+        Assert.Equal([both, vitrine], suggested.Take(2));
+    }
+
     [Theory]
     [InlineData("comptabilite")]
     [InlineData("COMPTABILITÉ")]

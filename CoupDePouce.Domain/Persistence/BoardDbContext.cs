@@ -49,9 +49,9 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(BoardDbContext).Assembly);
     }
 
-    /// <summary>Every connection gets the functions the search index's triggers call (decision 019).</summary>
+    /// <summary>Every connection gets the functions the search index's triggers call (decision 019) and a memory map.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(Search.SearchFunctions.Instance);
+        optionsBuilder.AddInterceptors(BoardConnections.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoupDePouce.Tests.App;
 
@@ -16,6 +17,9 @@ public sealed class HostFixture : WebApplicationFactory<Program>
 
     public string DatabasePath => _folder.File("board.db");
 
+    /// <summary>What the host logged, as its configuration filters it.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -23,6 +27,7 @@ public sealed class HostFixture : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Board", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>

@@ -41,7 +41,17 @@ if (LiveDiagnostics.IsOn(builder.Configuration))
 builder.Services.AddCoupDePouceLocalization();
 // French pages stay readable and small: accented letters are not turned into entities.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents(options =>
+    {
+        // A member whose connection drops (a train, a lift) finds her page as she left it for three minutes; past
+        // that, or beyond 100 such pages, the oldest are released and she starts afresh.
+        options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        options.DisconnectedCircuitMaxRetained = 100;
+        options.DetailedErrors = builder.Environment.IsDevelopment();
+    })
+    // What one message from a page may weigh: a request's longest details are 5,000 characters.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 32 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddHealthChecks().AddDbContextCheck<BoardDbContext>(
     customTestQuery: static (db, ct) => BoardDatabase.AnswersAsync(db, ct));
@@ -55,6 +65,8 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/erreur", createScopeForErrors: true);
 }
+
+app.UseSecurityHeaders();
 
 // An unknown address gets the network's own « page introuvable » (the Router's NotFoundPage), with a 404.
 app.UseStatusCodePagesWithReExecute(NotFoundAddress, createScopeForStatusCodePages: true);

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoupDePouce.Tests.EndToEnd;
+
+/// <summary>Every page works under the board's Content-Security-Policy (scripts from the app only, no eval, no
+/// framing): the browser reports no violation, and the live pages go live (issue 20, point 3).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
+{
+    /// <summary>Each violation the page reports, as « directive blocked-address »; reset by every full load.</summary>
+    private const string RecordViolations =
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+    [Fact]
+    public async Task TheSignInAndRegistrationPagesReportNoViolation()
+    {
+        var page = await browser.NewPageAsync();
+        await page.Context.AddInitScriptAsync(RecordViolations);
+
+        foreach (var path in new[] { "/compte/connexion", "/compte/inscription", "/une-adresse-qui-n-existe-pas" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator("h1")).ToBeVisibleAsync();
+            Assert.Empty(await ViolationsAsync(page));
+        }
+
+        // And the policy holds: a script slipped into the page (as an injected one would be) does not run, and is
+        // reported — the watch above does see violations.
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.ran = true'; document.head.appendChild(s); }");
+        await page.WaitForFunctionAsync("() => window.__csp.length > 0");
+        Assert.Contains(await ViolationsAsync(page), v => v.StartsWith("script-src", StringComparison.Ordinal));
+        Assert.False(await page.EvaluateAsync<bool>("() => window.ran === true"));
+    }
+
+    [Fact]
+    public async Task EveryPageOfACoordinatriceGoesLiveWithNoViolation()
+    {
+        var page = await browser.SignedInAsync("coord.rennes@coupdepouce.demo", width: 1280);
+        await page.Context.AddInitScriptAsync(RecordViolations);
+        await page.GotoAsync("/");
+        var request = await page.Locator(".request-card a[href^='/demandes/']").First.GetAttributeAsync("href");
+
+        foreach (var path in new[]
+                 {
+                     "/", request!, "/demandes/nouvelle", "/mes-demandes", "/notifications", "/parametres", "/moderation/signalements",
+                     "/moderation/adhesions", "/moderation/journal", "/tableau-de-bord", "/tableau-de-bord/definitions",
+                 })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
+            Assert.True((await ViolationsAsync(page)).Count == 0, $"{path}: {string.Join(", ", await ViolationsAsync(page))}");
+        }
+
+        // What MudBlazor draws once live (a list that opens, the theme's styles) is allowed too.
+        await page.GotoAsync("/demandes/nouvelle");
+        await Expect(page.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
+        await page.Locator(".mud-select").First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(1);
+        Assert.Empty(await ViolationsAsync(page));
+    }
+
+    private static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => window.__csp ?? []");
+}

@@ -60,6 +60,22 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         Assert.Empty(await ViolationsAsync(page));
     }
 
+    [Fact]
+    public async Task TheAdminsPagesAndAMembersProfileGoLiveWithNoViolation()
+    {
+        var page = await browser.SignedInAsync("admin@coupdepouce.demo", width: 1280);
+        await page.Context.AddInitScriptAsync(RecordViolations);
+        await page.GotoAsync("/");
+        var profile = await page.Locator(".request-card a[href^='/membres/']").First.GetAttributeAsync("href");
+
+        foreach (var path in new[] { "/admin/coordinations", profile!, "/tableau-de-bord?periode=90", "/moderation/journal" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
+            Assert.True((await ViolationsAsync(page)).Count == 0, $"{path}: {string.Join(", ", await ViolationsAsync(page))}");
+        }
+    }
+
     private static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("() => window.__csp ?? []");
 }

@@ -26,7 +26,8 @@ public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
             .Must(v => v!.Length >= Member.PasswordMinLength)
             .WithMessage(_ => Text.Format(Messages.PasswordTooShort, Member.PasswordMinLength))
             .Must(v => v!.Length <= Member.PasswordMaxLength)
-            .WithMessage(_ => Text.Format(Messages.PasswordTooLong, Member.PasswordMaxLength));
+            .WithMessage(_ => Text.Format(Messages.PasswordTooLong, Member.PasswordMaxLength))
+            .Must(v => !Passwords.CommonPasswords.IsCommon(v!)).WithMessage(_ => Messages.PasswordTooCommon);
 
         RuleFor(c => c.HomeCoordinationId)
             .Must(v => v is > 0).WithMessage(_ => Messages.CoordinationRequired);

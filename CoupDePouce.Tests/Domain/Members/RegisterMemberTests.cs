@@ -64,9 +64,39 @@ public sealed class RegisterMemberTests : NetworkTest
     public async Task AcceptsALongPasswordWithoutDigitsOrSymbols()
     {
         var rennes = await Network.AddCoordinationAsync("Rennes");
-        var result = await RegisterAsync(Camille(rennes) with { Password = "abcdefghijkl" });
+        var result = await RegisterAsync(Camille(rennes) with { Password = "lesfleursdemai" });
         Assert.True(result.Succeeded);
     }
+
+    [Theory]
+    [InlineData("motdepasse123")]
+    [InlineData("  Azertyuiop12  ")]
+    [InlineData("Password1234")]
+    [InlineData("123456789012")]
+    [InlineData("aaaaaaaaaaaa")]
+    [InlineData("abcabcabcabc")]
+    [InlineData("abcdefghijkl")]
+    [InlineData("Coupdepouce2026!")]
+    [InlineData("2024soleil!!!!")]
+    public async Task RefusesAPasswordEveryoneTriesFirstAndCreatesNothing(string password)
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+
+        var result = await RegisterAsync(Camille(rennes) with { Password = password });
+
+        Assert.Equal(FailureKind.Invalid, result.Failure);
+        Assert.Equal(
+            ["Ce mot de passe est trop courant : il fait partie de ceux que l'on essaie en premier. Choisissez plutôt une phrase à vous."],
+            result.MessagesFor(nameof(RegisterMember.Password)));
+        Assert.Equal(0, await CountMembersAsync());
+    }
+
+    [Theory]
+    [InlineData("ma boutique de fleurs à Rennes")]
+    [InlineData("Trois chats sur le toit")]
+    [InlineData("soleil de minuit sur Brest")]
+    public void KeepsASentenceOfHerOwnEvenWithACommonWordInIt(string password) =>
+        Assert.False(CoupDePouce.Domain.Members.Passwords.CommonPasswords.IsCommon(password));
 
     [Fact]
     public async Task RefusesASecondAccountWithTheSameEmail()

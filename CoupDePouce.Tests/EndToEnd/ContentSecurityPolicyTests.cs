@@ -41,20 +41,13 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         await page.GotoAsync("/");
         var request = await page.Locator(".request-card a[href^='/demandes/']").First.GetAttributeAsync("href");
 
-        foreach (var path in new[]
-                 {
-                     "/", request!, "/demandes/nouvelle", "/mes-demandes", "/notifications", "/parametres", "/moderation/signalements",
-                     "/moderation/adhesions", "/moderation/journal", "/tableau-de-bord", "/tableau-de-bord/definitions",
-                 })
-        {
-            await page.GotoAsync(path);
-            await Expect(page.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
-            Assert.True((await ViolationsAsync(page)).Count == 0, $"{path}: {string.Join(", ", await ViolationsAsync(page))}");
-        }
+        await GoLiveWithNoViolationAsync(
+            page,
+            "/", request!, "/demandes/nouvelle", "/mes-demandes", "/notifications", "/parametres", "/moderation/signalements",
+            "/moderation/adhesions", "/moderation/journal", "/tableau-de-bord", "/tableau-de-bord/definitions");
 
         // What MudBlazor draws once live (a list that opens, the theme's styles) is allowed too.
-        await page.GotoAsync("/demandes/nouvelle");
-        await Expect(page.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
+        await GoLiveWithNoViolationAsync(page, "/demandes/nouvelle");
         await page.Locator(".mud-select").First.ClickAsync();
         await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(1);
         Assert.Empty(await ViolationsAsync(page));
@@ -68,11 +61,18 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         await page.GotoAsync("/");
         var profile = await page.Locator(".request-card a[href^='/membres/']").First.GetAttributeAsync("href");
 
-        foreach (var path in new[] { "/admin/coordinations", profile!, "/tableau-de-bord?periode=90", "/moderation/journal" })
+        await GoLiveWithNoViolationAsync(page, "/admin/coordinations", profile!, "/tableau-de-bord?periode=90", "/moderation/journal");
+    }
+
+    /// <summary>Opens each page afresh, waits until it is live, and fails naming the page and what it reported.</summary>
+    private static async Task GoLiveWithNoViolationAsync(IPage page, params string[] paths)
+    {
+        foreach (var path in paths)
         {
             await page.GotoAsync(path);
             await Expect(page.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
-            Assert.True((await ViolationsAsync(page)).Count == 0, $"{path}: {string.Join(", ", await ViolationsAsync(page))}");
+            var violations = await ViolationsAsync(page);
+            Assert.True(violations.Count == 0, $"{path}: {string.Join(", ", violations)}");
         }
     }
 

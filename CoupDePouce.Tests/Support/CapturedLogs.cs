@@ -3,14 +3,17 @@ using Microsoft.Extensions.Logging;
 
 namespace CoupDePouce.Tests.Support;
 
-/// <summary>Every line the host writes to its logs, at the levels its configuration lets through, with its scopes:
-/// what an operator would read.</summary>
+/// <summary>Every line written to the logs, at the levels the configuration lets through, with its level, category
+/// and scopes: what an operator would read.</summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Line)> _lines = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public IReadOnlyCollection<string> Lines => _lines;
+    public IEnumerable<string> Lines => _lines.Select(l => l.Line);
+
+    /// <summary>The warnings and errors only.</summary>
+    public IEnumerable<string> Warnings => _lines.Where(l => l.Level >= LogLevel.Warning).Select(l => l.Line);
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -31,7 +34,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         {
             var line = new System.Text.StringBuilder($"{logLevel} {category}: {formatter(state, exception)} {exception}");
             logs._scopes.ForEachScope((scope, text) => text.Append(" | ").Append(scope), line);
-            logs._lines.Enqueue(line.ToString());
+            logs._lines.Enqueue((logLevel, line.ToString()));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Reports;
@@ -13,7 +12,7 @@ namespace CoupDePouce.Tests.Domain.Moderation;
 public sealed class RefusalLoggingTests : IAsyncLifetime
 {
     private readonly CultureScope _culture = CultureScope.French();
-    private readonly Recorder _log = new();
+    private readonly CapturedLogs _log = new();
     private TestNetwork _network = default!;
 
     public async Task InitializeAsync() =>
@@ -81,32 +80,5 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
 
         Assert.Contains(_log.Warnings, w => w.Contains(author.ToString()) && w.Contains("her own words"));
         Assert.Contains(_log.Warnings, w => w.Contains(reader.ToString()) && w.Contains("a second time"));
-    }
-
-    private sealed class Recorder : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Warnings { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(Recorder recorder) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    recorder.Warnings.Enqueue(formatter(state, exception));
-                }
-            }
-        }
     }
 }

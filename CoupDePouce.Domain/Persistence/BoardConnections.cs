@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using CoupDePouce.Domain.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,14 +16,21 @@ public sealed class BoardConnections : DbConnectionInterceptor
 
     public static BoardConnections Instance { get; } = new();
 
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Mapped = new();
+    private static readonly object Done = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (connection is SqliteConnection sqlite)
         {
             SearchFunctions.AddTo(sqlite);
-            using var pragma = sqlite.CreateCommand();
-            pragma.CommandText = $"PRAGMA mmap_size = {MemoryMapBytes};";
-            pragma.ExecuteNonQuery();
+            // A pooled connection keeps its native handle, and the handle its settings: mapped once per handle.
+            if (sqlite.Handle is { } handle && Mapped.TryAdd(handle, Done))
+            {
+                using var pragma = sqlite.CreateCommand();
+                pragma.CommandText = $"PRAGMA mmap_size = {MemoryMapBytes};";
+                pragma.ExecuteNonQuery();
+            }
         }
     }
 

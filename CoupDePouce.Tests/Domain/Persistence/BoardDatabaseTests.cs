@@ -15,6 +15,16 @@ public sealed class BoardDatabaseTests : NetworkTest
     }
 
     [Fact]
+    public async Task ReadsThroughAMemoryMapOnEveryConnectionItOpensAgain()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var mapped = await Network.QueryAsync(db => db.Database.SqlQueryRaw<long>("PRAGMA mmap_size").ToListAsync());
+            Assert.Equal(BoardConnections.MemoryMapBytes, Assert.Single(mapped));
+        }
+    }
+
+    [Fact]
     public async Task AppliesEveryMigrationAndSeedsTheThemes()
     {
         var pending = await Network.QueryAsync(db => db.Database.GetPendingMigrationsAsync());

@@ -36,14 +36,12 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
     [Fact]
     public async Task EveryPageOfACoordinatriceGoesLiveWithNoViolation()
     {
-        var page = await browser.SignedInAsync("coord.rennes@coupdepouce.demo", width: 1280);
-        await page.Context.AddInitScriptAsync(RecordViolations);
-        await page.GotoAsync("/");
-        var request = await page.Locator(".request-card a[href^='/demandes/']").First.GetAttributeAsync("href");
+        var page = await WatchedAsync("coord.rennes@coupdepouce.demo");
+        var request = await FirstLinkOnTheBoardAsync(page, "/demandes/");
 
         await GoLiveWithNoViolationAsync(
             page,
-            "/", request!, "/demandes/nouvelle", "/mes-demandes", "/notifications", "/parametres", "/moderation/signalements",
+            "/", request, "/demandes/nouvelle", "/mes-demandes", "/notifications", "/parametres", "/moderation/signalements",
             "/moderation/adhesions", "/moderation/journal", "/tableau-de-bord", "/tableau-de-bord/definitions");
 
         // What MudBlazor draws once live (a list that opens, the theme's styles) is allowed too.
@@ -56,12 +54,25 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
     [Fact]
     public async Task TheAdminsPagesAndAMembersProfileGoLiveWithNoViolation()
     {
-        var page = await browser.SignedInAsync("admin@coupdepouce.demo", width: 1280);
-        await page.Context.AddInitScriptAsync(RecordViolations);
-        await page.GotoAsync("/");
-        var profile = await page.Locator(".request-card a[href^='/membres/']").First.GetAttributeAsync("href");
+        var page = await WatchedAsync("admin@coupdepouce.demo");
+        var profile = await FirstLinkOnTheBoardAsync(page, "/membres/");
 
-        await GoLiveWithNoViolationAsync(page, "/admin/coordinations", profile!, "/tableau-de-bord?periode=90", "/moderation/journal");
+        await GoLiveWithNoViolationAsync(page, "/admin/coordinations", profile, "/tableau-de-bord?periode=90", "/moderation/journal");
+    }
+
+    /// <summary>She is signed in on a laptop's screen, and what her pages report is recorded.</summary>
+    private async Task<IPage> WatchedAsync(string email)
+    {
+        var page = await browser.SignedInAsync(email, width: 1280);
+        await page.Context.AddInitScriptAsync(RecordViolations);
+        return page;
+    }
+
+    /// <summary>The address of the board's first link that starts so (a request, a member's profile).</summary>
+    private static async Task<string> FirstLinkOnTheBoardAsync(IPage page, string start)
+    {
+        await page.GotoAsync("/");
+        return (await page.Locator($".request-card a[href^='{start}']").First.GetAttributeAsync("href"))!;
     }
 
     /// <summary>Opens each page afresh, waits until it is live, and fails naming the page and what it reported.</summary>

@@ -32,7 +32,7 @@ builder.Services.AddCoupDePouceDomain(connectionString);
 builder.Services.AddDataProtection()
     .SetApplicationName("CoupDePouce")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(connectionString), "keys")));
-builder.Services.AddCoupDePouceAccounts();
+builder.Services.AddCoupDePouceAccounts(builder.Configuration);
 builder.Services.AddCoupDePouceLive(builder.Configuration);
 if (LiveDiagnostics.IsOn(builder.Configuration))
 {
@@ -56,6 +56,9 @@ builder.Services.AddMudServices();
 builder.Services.AddHealthChecks().AddDbContextCheck<BoardDbContext>(
     customTestQuery: static (db, ct) => BoardDatabase.AnswersAsync(db, ct));
 builder.Services.Configure<NetworkOptions>(builder.Configuration.GetSection(NetworkOptions.Section));
+// What a member does often, inside her circuit (Domain), and the account forms, per address (ASP.NET).
+builder.Services.Configure<CoupDePouce.Domain.Limits.LimitOptions>(builder.Configuration.GetSection(CoupDePouce.Domain.Limits.LimitOptions.Section));
+builder.Services.AddAccountFormLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -71,6 +74,7 @@ app.UseSecurityHeaders();
 // An unknown address gets the network's own « page introuvable » (the Router's NotFoundPage), with a 404.
 app.UseStatusCodePagesWithReExecute(NotFoundAddress, createScopeForStatusCodePages: true);
 app.UseCoupDePouceLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

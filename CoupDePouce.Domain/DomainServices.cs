@@ -24,6 +24,9 @@ public static class DomainServices
         services.AddDbContextFactory<BoardDbContext>((provider, options) =>
             options.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<PublishAfterCommit>()));
         services.AddScoped<HelpRequestActions>();
+        // Per-member limits on what she does often (the app binds them to its Limits section).
+        services.AddOptions<Limits.LimitOptions>();
+        services.TryAddSingleton<Limits.MemberLimits>();
 
         var types = typeof(DomainServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }).ToList();
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,15 @@ public static class Accounts
     public const string RegisterPath = "/compte/inscription";
     public const string LogoutPath = "/compte/deconnexion";
 
-    public static IServiceCollection AddCoupDePouceAccounts(this IServiceCollection services)
+    public static IServiceCollection AddCoupDePouceAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
+        services.Configure<SessionChecks>(configuration.GetSection(SessionChecks.Section));
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        // The sign-in cookie is checked against her account as often as open pages are: a session ended on the
+        // server (sign-out, a role taken away) stops working within that time, and her claims are refreshed.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SessionChecks>>((validator, sessions) => validator.ValidationInterval = sessions.Value.RevalidateEvery);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -65,8 +72,16 @@ public static class Accounts
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A form post (with its antiforgery token): signing out is never a link a third party can trigger.
-        endpoints.MapPost(LogoutPath, async (SignInManager<Member> signIn, [FromForm] string? returnUrl) =>
+        // Signing out ends her sessions on the server, not only in this browser: a copy of the cookie stops
+        // working at its next check (see SessionChecks), and her other open pages are signed out too.
+        endpoints.MapPost(LogoutPath, async (SignInManager<Member> signIn, HttpContext http, ILogger<SessionChecks> logger, [FromForm] string? returnUrl) =>
         {
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } member)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(member);
+                logger.LogInformation("Member {MemberId} signed out; her sessions are ended", member.Id);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect(Localization.SafeReturnUrl(returnUrl));
         });

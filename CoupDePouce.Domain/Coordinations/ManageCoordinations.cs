@@ -134,6 +134,8 @@ public sealed class ManageCoordinationsHandler(IDbContextFactory<BoardDbContext>
             }
 
             db.CoordinatorAssignments.Remove(assignment);
+            // Her open pages and her cookie carry her moderation menu: they end, and she signs in as a member.
+            (await db.Members.SingleAsync(m => m.Id == command.MemberId, ct)).EndSessions();
             if (!await db.CoordinatorAssignments.AnyAsync(a => a.MemberId == command.MemberId && a.CoordinationId != coordination.Id, ct)
                 && await db.UserRoles.SingleOrDefaultAsync(r => r.UserId == command.MemberId && r.RoleId == MemberRoles.CoordinatorRoleId, ct) is { } role)
             {

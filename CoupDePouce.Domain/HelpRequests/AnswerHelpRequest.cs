@@ -14,7 +14,7 @@ public sealed class AnswerHelpRequestValidator : AbstractValidator<AnswerHelpReq
     public AnswerHelpRequestValidator() => RuleFor(c => c.Body).ValidAnswerBody();
 }
 
-public sealed class AnswerHelpRequestHandler(HelpRequestActions actions, IValidator<AnswerHelpRequest> validator)
+public sealed class AnswerHelpRequestHandler(HelpRequestActions actions, IValidator<AnswerHelpRequest> validator, Limits.MemberLimits limits)
 {
     public async Task<Result<long>> HandleAsync(AnswerHelpRequest command, CancellationToken ct = default)
     {
@@ -32,6 +32,11 @@ public sealed class AnswerHelpRequestHandler(HelpRequestActions actions, IValida
             }
 
             var answer = context.Request.AddAnswer(context.MemberId, command.Body!, context.Now, context.Viewer.HomeCoordinationId);
+            // Counted once the answer is one she may give (nothing is saved when this refuses).
+            if (limits.Refusal(context.MemberId, Limits.LimitedAction.Answer) is { } limited)
+            {
+                throw DomainRuleViolation.Forbidden(limited);
+            }
             await FollowHelpRequestHandler.EnsureFollowingAsync(context.Db, context.MemberId, context.Request.Id, context.Now, ct);
             return answer;
         }, ct);

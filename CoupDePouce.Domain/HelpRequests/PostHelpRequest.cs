@@ -17,6 +17,7 @@ public sealed class PostHelpRequestHandler(
     IDbContextFactory<BoardDbContext> dbFactory,
     IValidator<PostHelpRequest> validator,
     TimeProvider clock,
+    Limits.MemberLimits limits,
     ILogger<PostHelpRequestHandler> logger)
 {
     public async Task<Result<long>> HandleAsync(PostHelpRequest command, CancellationToken ct = default)
@@ -63,6 +64,11 @@ public sealed class PostHelpRequestHandler(
         if (!await db.Themes.AnyAsync(t => t.Id == command.ThemeId, ct))
         {
             return Result<long>.Invalid(new Problem(nameof(PostHelpRequest.ThemeId), Messages.ThemeUnknown));
+        }
+
+        if (limits.Refusal(command.AuthorId, Limits.LimitedAction.PostRequest) is { } limited)
+        {
+            return Result<long>.Forbidden(limited);
         }
 
         var request = HelpRequest.Post(

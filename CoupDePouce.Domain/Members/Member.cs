@@ -59,6 +59,10 @@ public sealed class Member : IdentityUser<Guid>
 
     internal void ChooseHelperListing(bool hidden) => HiddenFromHelperLists = hidden;
 
+    /// <summary>Her rights changed: every session she has open (cookie or page) ends at its next check, and she signs
+    /// in again with what she may do now (the security stamp Identity compares, see the App's SessionRevalidation).</summary>
+    internal void EndSessions() => SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+
     internal void Suspend(DateTime until, string reason)
     {
         SuspendedUntil = until;

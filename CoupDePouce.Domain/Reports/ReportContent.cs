@@ -18,7 +18,7 @@ public sealed record ReportOutcome(bool HiddenForReview);
 /// <summary>Reports reach the coordinatrices of the request's coordination (and, for an answer, of its author's).
 /// A member reports only what she can see, never her own words, once per item; the third open report from
 /// different members hides the item until a coordinatrice reviews it. Refused attempts are logged.</summary>
-public sealed class ReportContentHandler(HelpRequestActions actions, ILogger<ReportContentHandler> logger)
+public sealed class ReportContentHandler(HelpRequestActions actions, Limits.MemberLimits limits, ILogger<ReportContentHandler> logger)
 {
     public async Task<Result<ReportOutcome>> HandleAsync(ReportContent command, CancellationToken ct = default)
     {
@@ -63,6 +63,11 @@ public sealed class ReportContentHandler(HelpRequestActions actions, ILogger<Rep
                     case HelpRequest.ReportRefused.AlreadyReported:
                         logger.LogWarning("Member {MemberId} tried to report request {RequestId} (answer {AnswerId}) a second time", context.MemberId, request.Id, answerId);
                         throw new DomainRuleViolation(Messages.AlreadyReported);
+                }
+
+                if (limits.Refusal(context.MemberId, Limits.LimitedAction.Report) is { } limited)
+                {
+                    throw DomainRuleViolation.Forbidden(limited);
                 }
 
                 reports.Add(new Report(context.MemberId, request.Id, answerId, request.CoordinationId, command.Reason, text, context.Now));

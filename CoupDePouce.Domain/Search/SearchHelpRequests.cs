@@ -37,6 +37,9 @@ public sealed record SearchHit(BoardItem Item, string Snippet, string MarkedTitl
 /// (any of her words rather than all, or every theme and coordination rather than her filter).</summary>
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore, bool Widened = false)
 {
+    /// <summary>She searched too often in a short time (<see cref="Limits.MemberLimits"/>): what to tell her.</summary>
+    public string? Refusal { get; init; }
+
     public static SearchPage Empty { get; } = new([], false);
 }
 
@@ -46,7 +49,7 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore, boo
 /// nothing is found, a word of six letters or more that matches nothing on its own is looked for with one typo; when
 /// still nothing matches, the search is widened (any word, then no filter) and the page says so. Snippets and marks are written here, by the same reading of French as the index.
 /// See docs/decisions/019-french-search.md.</summary>
-public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
+public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, Limits.MemberLimits limits)
 {
     /// <summary>Words of one query looked for with a typo, at most (each brings a few hundred alternatives).</summary>
     public const int MaxCorrectedWords = 3;
@@ -67,6 +70,11 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
         if (!viewer.IsSignedIn)
         {
             return SearchPage.Empty;
+        }
+
+        if (limits.Refusal(viewer.MemberId!.Value, Limits.LimitedAction.Search) is { } limited)
+        {
+            return SearchPage.Empty with { Refusal = limited };
         }
 
         await db.Database.OpenConnectionAsync(ct);

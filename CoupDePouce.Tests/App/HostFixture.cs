@@ -27,8 +27,20 @@ public sealed class HostFixture : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Board", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");
+        // Every host test signs in from the same address and as the same few members: the limits tests set theirs.
+        foreach (var limited in LiftedLimits)
+        {
+            builder.UseSetting(limited.Replace("__", ":", StringComparison.Ordinal), int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
+
+    /// <summary>The limits a test run would reach (configuration keys as environment variables spell them).</summary>
+    public static readonly string[] LiftedLimits =
+    [
+        "Limits__Requests__PermitLimit", "Limits__Answers__PermitLimit", "Limits__Reports__PermitLimit",
+        "Limits__Thanks__PermitLimit", "Limits__Searches__PermitLimit", "Limits__SignIn__PermitLimit", "Limits__Registration__PermitLimit",
+    ];
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

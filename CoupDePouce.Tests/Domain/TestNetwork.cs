@@ -7,6 +7,7 @@ using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoupDePouce.Tests.Domain;
@@ -43,7 +44,9 @@ public sealed class TestNetwork : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddCoupDePouceDomain($"Data Source={folder.File("board.db")}")
             .AddCoupDePouceLocalization()
-            .AddCoupDePouceAccounts();
+            .AddCoupDePouceAccounts(new ConfigurationBuilder().Build())
+            // Tests act many times as the same member; those about limits set their own (configure runs after).
+            .Configure<CoupDePouce.Domain.Limits.LimitOptions>(CoupDePouce.Domain.Limits.LimitOptions.Lift);
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         // A copy of a database migrated once per test run (hundreds of tests each need a fresh one); migrating it

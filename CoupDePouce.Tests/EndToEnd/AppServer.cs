@@ -51,6 +51,11 @@ public sealed class AppServer(TempFolder? sharedFolder = null, IReadOnlyDictiona
         // The tests count listening screens and cut connections through the opt-in diagnostics (/dev/live).
         start.Environment["Diagnostics__Live"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var limited in App.HostFixture.LiftedLimits)
+        {
+            start.Environment[limited] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

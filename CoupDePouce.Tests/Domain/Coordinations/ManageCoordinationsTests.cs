@@ -103,6 +103,30 @@ public sealed class ManageCoordinationsTests : RennesAndLyonTest
     }
 
     [Fact]
+    public async Task ARemovedCoordinatricesSessionsEndSoSheSignsInAgainAsAMember()
+    {
+        await Manage.HandleAsync(new AssignCoordinatrice(_admin, Rennes, await EmailOfAsync(_claire)));
+        var before = await StampOfAsync(_claire);
+
+        await Manage.HandleAsync(new RemoveCoordinatrice(_admin, Rennes, _claire));
+
+        Assert.NotEqual(before, await StampOfAsync(_claire));
+    }
+
+    [Fact]
+    public async Task AnAssignedCoordinatriceKeepsHerSession()
+    {
+        var before = await StampOfAsync(_claire);
+
+        await Manage.HandleAsync(new AssignCoordinatrice(_admin, Rennes, await EmailOfAsync(_claire)));
+
+        Assert.Equal(before, await StampOfAsync(_claire));
+    }
+
+    private Task<string?> StampOfAsync(Guid memberId) =>
+        Network.QueryAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.SecurityStamp).SingleAsync());
+
+    [Fact]
     public async Task AnUnknownEmailOrATwiceAssignedCoordinatriceIsRefused()
     {
         await Manage.HandleAsync(new AssignCoordinatrice(_admin, Rennes, await EmailOfAsync(_claire)));

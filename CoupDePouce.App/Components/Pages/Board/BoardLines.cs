@@ -11,7 +11,7 @@ public sealed record BoardLine(BoardItem Item, string? Snippet, string? MarkedTi
 /// <summary>What a screen of the board loaded, kept across prerendering so that the live page does not read it again:
 /// the lines, where the next page starts, and the mark of the live stream the read started at
 /// (<see cref="LiveBoard.Mark"/>).</summary>
-public sealed record BoardSnapshot(BoardAddress Address, List<BoardLine> Lines, BoardCursor? Next, bool HasMore, LiveMark Mark, bool Widened = false);
+public sealed record BoardSnapshot(BoardAddress Address, List<BoardLine> Lines, BoardCursor? Next, bool HasMore, LiveMark Mark, bool Widened = false, string? Refusal = null);
 
 /// <summary>What a live change does to the lines on one screen of the board.</summary>
 public enum LineEffect

@@ -38,8 +38,10 @@ public sealed class HostFixture : WebApplicationFactory<Program>
     /// <summary>The limits a test run would reach (configuration keys as environment variables spell them).</summary>
     public static readonly string[] LiftedLimits =
     [
-        "Limits__Requests__PermitLimit", "Limits__Answers__PermitLimit", "Limits__Reports__PermitLimit",
-        "Limits__Thanks__PermitLimit", "Limits__Searches__PermitLimit", "Limits__SignIn__PermitLimit", "Limits__Registration__PermitLimit",
+        .. new[] { typeof(CoupDePouce.Domain.Limits.LimitOptions), typeof(CoupDePouce.App.Hosting.AccountFormLimitOptions) }
+            .SelectMany(options => options.GetProperties())
+            .Where(p => p.PropertyType == typeof(CoupDePouce.Domain.Limits.ActionLimit))
+            .Select(p => $"Limits__{p.Name}__PermitLimit"),
     ];
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>

@@ -108,7 +108,6 @@ public sealed class MemberLimitsTests : IAsyncLifetime
     public async Task ThankingOnAndOffAgainAndAgainIsStoppedAndTheLastToggleIsNotSaved()
     {
         var request = await _network.PostAsync(_claire, Visibility.Coordination);
-        var answer = await _network.AnswerAsync(_claire, request);
         var helper = await _network.AddMemberAsync(_rennes, "Agnès");
         var answerOfHelper = await _network.AnswerAsync(helper, request);
         var thank = _network.Get<ThankAnswerHandler>();
@@ -120,7 +119,6 @@ public sealed class MemberLimitsTests : IAsyncLifetime
         Assert.Equal(FailureKind.Forbidden, third.Failure);
         Assert.StartsWith("Vous avez dit merci très souvent en peu de temps", third.Problems.Single().Message);
         Assert.Equal(0, (await _network.RequestAsync(request)).Answers.Single(a => a.Id == answerOfHelper).ThanksCount);
-        Assert.NotEqual(answer, answerOfHelper);
     }
 
     [Fact]

@@ -15,6 +15,11 @@ if (args is ["benchmark", "board", ..])
     return await BoardBenchmark.RunAsync(args[2..]);
 }
 
+if (args is ["benchmark", "writers", ..])
+{
+    return await WritersBenchmark.RunAsync(args[2..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // http://localhost:5000 unless --urls or ASPNETCORE_URLS says otherwise (not in appsettings.json, which would
 // override the environment variable).

@@ -185,14 +185,14 @@ public static class BoardBenchmark
         return (name, timings, items);
     }
 
-    private static double Percentile(double[] values, int percentile)
+    internal static double Percentile(double[] values, double percentile)
     {
         var sorted = values.Order().ToArray();
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;

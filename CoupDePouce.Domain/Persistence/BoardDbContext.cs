@@ -51,7 +51,7 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
 
     /// <summary>Every connection gets the functions the search index's triggers call (decision 019) and a memory map.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(BoardConnections.Instance);
+        optionsBuilder.AddInterceptors(BoardConnections.Instance, OneWriterAtATime.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -20,6 +20,11 @@ if (args is ["benchmark", "writers", ..])
     return await WritersBenchmark.RunAsync(args[2..]);
 }
 
+if (DatabaseCommands.Handles(args))
+{
+    return DatabaseCommands.Run(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // http://localhost:5000 unless --urls or ASPNETCORE_URLS says otherwise (not in appsettings.json, which would
 // override the environment variable).

@@ -127,7 +127,7 @@ public sealed class AppServer(TempFolder? sharedFolder = null, IReadOnlyDictiona
     }
 
     /// <summary>The app's own build output, next to this test build (same configuration, framework and RID).</summary>
-    private static (string Folder, string Executable) LocateApp()
+    internal static (string Folder, string Executable) LocateApp()
     {
         var testsFolder = Repository.PathTo("CoupDePouce.Tests");
         var buildPath = Path.GetRelativePath(testsFolder, AppContext.BaseDirectory);

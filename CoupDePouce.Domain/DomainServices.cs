@@ -22,7 +22,7 @@ public static class DomainServices
         services.AddSingleton<PublishAfterCommit>();
         services.AddSingleton<LiveAudience>();
         services.AddDbContextFactory<BoardDbContext>((provider, options) =>
-            options.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<PublishAfterCommit>()));
+            BoardDbContext.AddBoardInterceptors(options.UseSqlite(connectionString)).AddInterceptors(provider.GetRequiredService<PublishAfterCommit>()));
         services.AddScoped<HelpRequestActions>();
         // Per-member limits on what she does often (the app binds them to its Limits section).
         services.AddOptions<Limits.LimitOptions>();

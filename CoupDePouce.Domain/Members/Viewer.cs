@@ -30,13 +30,15 @@ public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmi
             return Anonymous;
         }
 
+        // One round trip: every page asks who is looking, often several times.
         var member = await db.Members.AsNoTracking()
             .Where(m => m.Id == id)
             .Select(m => new
             {
                 m.HomeCoordinationId,
                 m.Membership,
-                IsAdmin = db.UserRoles.Any(r => r.UserId == id && r.RoleId == MemberRoles.AdminRoleId),
+                IsAdmin = db.UserRoles.Any(r => r.UserId == m.Id && r.RoleId == MemberRoles.AdminRoleId),
+                Coordinated = db.CoordinatorAssignments.Where(a => a.MemberId == m.Id).Select(a => a.CoordinationId).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (member is null)
@@ -44,12 +46,8 @@ public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmi
             return Anonymous;
         }
 
-        var coordinated = await db.CoordinatorAssignments.AsNoTracking()
-            .Where(a => a.MemberId == id)
-            .Select(a => a.CoordinationId)
-            .ToListAsync(ct);
         // Until her membership is approved, she belongs to no coordination: network-wide requests only.
         var home = member.Membership == MembershipStatus.Approved ? member.HomeCoordinationId : (int?)null;
-        return new Viewer(id, home, member.IsAdmin, coordinated.ToHashSet());
+        return new Viewer(id, home, member.IsAdmin, member.Coordinated.ToHashSet());
     }
 }

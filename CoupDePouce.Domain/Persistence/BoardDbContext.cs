@@ -49,9 +49,21 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(BoardDbContext).Assembly);
     }
 
-    /// <summary>Every connection gets the functions the search index's triggers call (decision 019) and a memory map.</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+    /// <summary>The interceptors every context needs: its connections get the functions the search index's triggers call
+    /// and a memory map (decision 019), its writes take turns (decision 023).</summary>
+    public static DbContextOptionsBuilder AddBoardInterceptors(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(BoardConnections.Instance, OneWriterAtATime.Instance);
+
+    /// <summary>A context built from bare options (a test, the design-time factory) gets the interceptors here; the
+    /// app's factory gives them once in its shared options, so that each new context does not copy its options.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var interceptors = optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors;
+        if (interceptors?.Contains(BoardConnections.Instance) != true)
+        {
+            AddBoardInterceptors(optionsBuilder);
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

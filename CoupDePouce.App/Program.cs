@@ -15,6 +15,11 @@ if (args is ["benchmark", "board", ..])
     return await BoardBenchmark.RunAsync(args[2..]);
 }
 
+if (args is ["benchmark", "ssr", ..])
+{
+    return await BoardSsrBenchmark.RunAsync(args[2..]);
+}
+
 if (args is ["benchmark", "writers", ..])
 {
     return await WritersBenchmark.RunAsync(args[2..]);

@@ -9,7 +9,8 @@ namespace CoupDePouce.App.Diagnostics;
 /// unless asked for, never part of what members use. It reads the live board's own counters
 /// (System.Diagnostics.Metrics) through a <see cref="MeterListener"/> and adds, when on:
 /// `GET /dev/live` — how many screens listen, the delivery durations recorded since the last call, when each recent
-/// change was published (server clock), and with `?gc=true` the managed heap after a full collection;
+/// change was published (server clock), the totals of the board's counters as dotnet-counters would read them, and
+/// with `?gc=true` the managed heap after a full collection;
 /// `POST /dev/live/drop` — cuts every open Blazor connection at once, as a lost network would.</summary>
 public static class LiveDiagnostics
 {
@@ -22,6 +23,7 @@ public static class LiveDiagnostics
     public static IServiceCollection AddLiveDiagnostics(this IServiceCollection services)
     {
         services.AddSingleton<DeliveryRecorder>();
+        services.AddSingleton<CounterTotals>();
         services.AddSingleton<PublishedChanges>();
         var publisher = services.Last(d => d.ServiceType == typeof(IBoardChangePublisher));
         services.Remove(publisher);
@@ -34,6 +36,7 @@ public static class LiveDiagnostics
     {
         var deliveries = app.Services.GetRequiredService<DeliveryRecorder>();
         var published = app.Services.GetRequiredService<PublishedChanges>();
+        var counters = app.Services.GetRequiredService<CounterTotals>();
         app.MapGet("/dev/live", (LiveBoard live, bool? gc) =>
         {
             long? managedBytes = null;
@@ -45,7 +48,11 @@ public static class LiveDiagnostics
                 managedBytes = GC.GetTotalMemory(forceFullCollection: true);
             }
 
-            return Results.Ok(new { subscribers = live.SubscriberCount, managedBytes, deliveries = deliveries.Take(), published = published.Recent() });
+            return Results.Ok(new
+            {
+                subscribers = live.SubscriberCount, managedBytes, deliveries = deliveries.Take(), published = published.Recent(),
+                counters = counters.Totals(),
+            });
         });
 
         var open = new ConcurrentDictionary<HttpContext, byte>();
@@ -123,6 +130,46 @@ public static class LiveDiagnostics
 
             return [.. taken];
         }
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    /// <summary>The running total of every counter on the board's and the live board's meters, by instrument and tags
+    /// (« coupdepouce.posts{kind=request} »), as a MeterListener such as dotnet-counters sees them.</summary>
+    private sealed class CounterTotals : IDisposable
+    {
+        private readonly ConcurrentDictionary<string, long> _totals = new();
+        private readonly MeterListener _listener = new();
+
+        public CounterTotals()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name is LiveBoard.MeterName or Domain.Diagnostics.BoardMetrics.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                var name = instrument.Name;
+                if (tags.Length > 0)
+                {
+                    var labels = new List<string>();
+                    foreach (var tag in tags)
+                    {
+                        labels.Add($"{tag.Key}={tag.Value}");
+                    }
+
+                    name += "{" + string.Join(",", labels) + "}";
+                }
+
+                _totals.AddOrUpdate(name, value, (_, total) => total + value);
+            });
+            _listener.Start();
+        }
+
+        public SortedDictionary<string, long> Totals() => new(_totals, StringComparer.Ordinal);
 
         public void Dispose() => _listener.Dispose();
     }

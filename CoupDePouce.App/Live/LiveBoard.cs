@@ -22,6 +22,12 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
     private readonly Histogram<double> _deliveries = meters.Create(MeterName).CreateHistogram<double>(
         DeliveryInstrument, unit: "ms", description: "From a committed change to a screen that rendered it");
 
+    private readonly Counter<long> _publishedChanges = meters.Create(MeterName).CreateCounter<long>(
+        "coupdepouce.live.published", unit: "{change}", description: "Committed changes that reached this server's live screens' fan-out");
+
+    private readonly Counter<long> _deliveredChanges = meters.Create(MeterName).CreateCounter<long>(
+        "coupdepouce.live.delivered", unit: "{change}", description: "Changes a live screen rendered (one per screen that may hear of it)");
+
     private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
     private readonly Channel<IReadOnlyList<BoardChange>> _queue = Channel.CreateUnbounded<IReadOnlyList<BoardChange>>(new() { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
@@ -52,6 +58,7 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
     public Task PublishAsync(IReadOnlyList<BoardChange> changes, CancellationToken ct = default)
     {
         Interlocked.Increment(ref _published);
+        _publishedChanges.Add(changes.Count);
         return _queue.Writer.WriteAsync(changes, ct).AsTask();
     }
 
@@ -96,7 +103,11 @@ public sealed class LiveBoard(LiveAudience audience, TimeProvider clock, ILogger
         }
     }
 
-    private void Delivered(BoardChange change) => _deliveries.Record((clock.GetUtcNow().UtcDateTime - change.OccurredAt).TotalMilliseconds);
+    private void Delivered(BoardChange change)
+    {
+        _deliveries.Record((clock.GetUtcNow().UtcDateTime - change.OccurredAt).TotalMilliseconds);
+        _deliveredChanges.Add(1);
+    }
 
     /// <summary>A screen that failed to update shows the change on its next load; the others carry on.</summary>
     private void Failed(BoardChange change, Exception exception) =>
@@ -143,6 +154,8 @@ public static class LiveServices
         services.AddSingleton<RequestPresence>();
         services.AddScoped<CircuitConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
+        services.AddSingleton<Diagnostics.OpenCircuits>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Diagnostics.CircuitTelemetry>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveBoard>());
         var redis = configuration["Live:Redis"];
         if (string.IsNullOrWhiteSpace(redis))

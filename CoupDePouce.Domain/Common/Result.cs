@@ -18,8 +18,14 @@ public sealed record Problem(string Field, string Message);
 /// <summary>The outcome of a use case: a value, or the problems that stopped it (and nothing was changed).</summary>
 public sealed class Result<T>
 {
-    internal Result(T? value, FailureKind failure, IReadOnlyList<Problem> problems)
+    internal Result(T? value, FailureKind failure, IReadOnlyList<Problem> problems, bool alreadyCounted = false)
     {
+        if (failure != FailureKind.None && !alreadyCounted)
+        {
+            // Every refusal a use case gives passes here, once (a refusal carried on by Map is not counted again).
+            Diagnostics.BoardMetrics.Refused(failure);
+        }
+
         Value = value;
         Failure = failure;
         Problems = problems;
@@ -49,7 +55,7 @@ public sealed class Result<T>
 
     /// <summary>The same outcome with the value turned into another (an entity into its id).</summary>
     public Result<TOut> Map<TOut>(Func<T, TOut> map) =>
-        Succeeded ? Result<TOut>.Success(map(Value!)) : new Result<TOut>(default, Failure, Problems);
+        Succeeded ? Result<TOut>.Success(map(Value!)) : new Result<TOut>(default, Failure, Problems, alreadyCounted: true);
 
     /// <summary>The messages for one field, for showing next to it.</summary>
     public IEnumerable<string> MessagesFor(string field) =>

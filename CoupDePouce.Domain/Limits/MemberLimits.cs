@@ -99,6 +99,7 @@ public sealed class MemberLimits : IDisposable
         }
 
         _logger.LogWarning("Member {MemberId} reached the limit on {Action}", memberId, action);
+        Diagnostics.BoardMetrics.LimitReached(action);
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : (TimeSpan?)null;
         return string.Format(CultureInfo.CurrentCulture, Message(action), Delay(wait));
     }

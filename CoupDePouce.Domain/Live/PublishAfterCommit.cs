@@ -31,6 +31,9 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
         public HashSet<int> SavingQueues { get; } = [];
 
         public List<BoardChange> Committing { get; } = [];
+
+        /// <summary>Moderation entries this save adds, logged as security events once committed.</summary>
+        public List<Moderation.ModerationEntry> Moderation { get; } = [];
     }
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
@@ -48,6 +51,8 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
             }
 
             QueuesChangedBy(context, pending.SavingQueues);
+            pending.Moderation.AddRange(context.ChangeTracker.Entries<Moderation.ModerationEntry>()
+                .Where(e => e.State == EntityState.Added).Select(e => e.Entity));
         }
 
         return base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -80,6 +85,7 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
             if (context.Database.CurrentTransaction is null)
             {
                 pending.Committing.Clear();
+                pending.Moderation.Clear();
             }
         }
 
@@ -112,6 +118,7 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
             pending.Saving.Clear();
             pending.SavingQueues.Clear();
             pending.Committing.Clear();
+            pending.Moderation.Clear();
         }
     }
 
@@ -128,8 +135,10 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
         {
             var membership = entry.Property(m => m.Membership);
             var requested = entry.Property(m => m.RequestedCoordinationId);
+            // Changed, not merely marked: Identity's store marks every property of her row on each update (a sign-in
+            // that resets her failed attempts), and that changes no queue.
             if ((entry.State == EntityState.Added && entry.Entity.AwaitedCoordinationId is not null)
-                || (entry.State == EntityState.Modified && (membership.IsModified || requested.IsModified)))
+                || (entry.State == EntityState.Modified && (Changed(membership) || Changed(requested))))
             {
                 coordinations.Add(entry.Entity.HomeCoordinationId);
                 if (requested.CurrentValue is { } now)
@@ -145,8 +154,20 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
         }
     }
 
+    private static bool Changed<TProperty>(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<Member, TProperty> property) =>
+        property.IsModified && !EqualityComparer<TProperty>.Default.Equals(property.OriginalValue, property.CurrentValue);
+
     private async Task FlushAsync(DbContext context, Pending pending, CancellationToken ct)
     {
+        foreach (var entry in pending.Moderation)
+        {
+            // Who did what to which, never the reason she typed (it may quote the member).
+            logger.LogInformation(
+                "Moderation: {ModeratorId} did {Action} on {Target} {TargetId} (member {TargetMemberId}, coordination {CoordinationId})",
+                entry.ActorId, entry.Action, entry.Target, entry.TargetId, entry.TargetMemberId, entry.CoordinationId);
+        }
+
+        pending.Moderation.Clear();
         if (pending.Committing.Count == 0)
         {
             return;
@@ -154,6 +175,7 @@ public sealed class PublishAfterCommit(IServiceProvider services, ILogger<Publis
 
         var changes = pending.Committing.ToList();
         pending.Committing.Clear();
+        Diagnostics.BoardMetrics.Committed(changes);
         try
         {
             await Publisher.PublishAsync(changes, ct);

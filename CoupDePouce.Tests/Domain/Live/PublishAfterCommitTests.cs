@@ -109,6 +109,21 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HerRowSavedWholeAsIdentityDoesAtEachSignInChangesNoQueue()
+    {
+        _published.Clear();
+        await using (var db = await _network.Get<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync())
+        {
+            var camille = await db.Members.SingleAsync(m => m.Id == _camille);
+            camille.AccessFailedCount = 0;
+            db.Update(camille);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(_published.Changes);
+    }
+
+    [Fact]
     public async Task AWithdrawnRequestIsAnnouncedAsLeavingTheBoard()
     {
         var id = await _network.PostAsync(_camille, Visibility.Network);

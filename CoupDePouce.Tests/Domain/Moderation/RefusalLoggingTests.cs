@@ -81,4 +81,35 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         Assert.Contains(_log.Warnings, w => w.Contains(author.ToString()) && w.Contains("her own words"));
         Assert.Contains(_log.Warnings, w => w.Contains(reader.ToString()) && w.Contains("a second time"));
     }
+
+    [Fact]
+    public async Task AModerationIsLoggedOnceCommittedWithWhoAndWhatButNotTheReasonSheTyped()
+    {
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        var request = await _network.PostAsync(await _network.AddMemberAsync(rennes), Visibility.Network);
+        var coordinatrice = await _network.AddMemberAsync(rennes, coordinates: rennes);
+
+        var hidden = await _network.Get<ModerateHelpRequestHandler>().HandleAsync(
+            new HideHelpRequest(coordinatrice, request, "Coordonnées personnelles de Mme Petit publiées"));
+
+        Assert.True(hidden.Succeeded);
+        var logged = Assert.Single(_log.Lines, l => l.Contains("Moderation:"));
+        Assert.Contains(coordinatrice.ToString(), logged);
+        Assert.Contains($"HideRequest on Request {request}", logged);
+        Assert.DoesNotContain("Petit", logged);
+    }
+
+    [Fact]
+    public async Task ARefusedModerationLeavesNoModerationEventOnlyTheRefusal()
+    {
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        var lyon = await _network.AddCoordinationAsync("Lyon");
+        var request = await _network.PostAsync(await _network.AddMemberAsync(rennes), Visibility.Network);
+        var ofLyon = await _network.AddMemberAsync(lyon, coordinates: lyon);
+
+        await _network.Get<ModerateHelpRequestHandler>().HandleAsync(new HideHelpRequest(ofLyon, request, "Hors sujet pour le réseau"));
+
+        Assert.DoesNotContain(_log.Lines, l => l.Contains("Moderation:"));
+        Assert.Contains(_log.Warnings, w => w.Contains(ofLyon.ToString()));
+    }
 }

@@ -1,0 +1,65 @@
+using CoupDePouce.App.Hosting;
+using CoupDePouce.Domain.Members;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoupDePouce.Tests.App;
+
+/// <summary>Failed sign-ins and the lockout they lead to are security events in the logs: which member, what
+/// happened, never the address or the password she typed.</summary>
+[Collection(HostCollection.Name)]
+public sealed class SecurityEventLoggingTests(HostFixture host)
+{
+    private const string WrongPassword = "pas-le-bon-mot-de-passe-42";
+
+    [Fact]
+    public async Task FiveWrongPasswordsAreLoggedWithHerIdThenHerLockoutAndNeitherHerAddressNorThePassword()
+    {
+        var email = $"journal.{Guid.NewGuid():N}@exemple.fr";
+        var memberId = await CreateMemberAsync(email);
+        using var browser = host.Browser();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(browser, email, WrongPassword);
+        }
+
+        var hers = host.Logs.Warnings.Where(l => l.Contains(memberId.ToString())).ToList();
+        Assert.Equal(4, hers.Count(l => l.Contains("Sign-in refused") && l.Contains("wrong password")));
+        Assert.Single(hers, l => l.Contains("Sign-in refused") && l.Contains("locked out"));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(email, StringComparison.OrdinalIgnoreCase) || l.Contains(WrongPassword));
+    }
+
+    [Fact]
+    public async Task ASignInWithAnAddressThatIsNoMembersIsLoggedWithoutTheAddress()
+    {
+        var email = $"inconnue.{Guid.NewGuid():N}@exemple.fr";
+        using var browser = host.Browser();
+        var before = host.Logs.Warnings.Count(l => l.Contains("no member's"));
+
+        await SignInAsync(browser, email, WrongPassword);
+
+        Assert.Equal(before + 1, host.Logs.Warnings.Count(l => l.Contains("no member's")));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
+        Forms.PostAsync(browser, Accounts.LoginPath, "login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.RememberMe"] = "false",
+        });
+
+    private async Task<Guid> CreateMemberAsync(string email)
+    {
+        var rennes = await host.QueryAsync(db => db.Coordinations.Where(c => c.Name == "Rennes").Select(c => c.Id).SingleAsync());
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+        var member = Member.Register("Journal Témoin", email, "Consultante", rennes, DateTime.UtcNow);
+        var created = await users.CreateAsync(member, "un-mot-de-passe-tres-long-2026");
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        return member.Id;
+    }
+}

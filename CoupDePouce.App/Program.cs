@@ -97,6 +97,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapAccountEndpoints();
+app.MapPrivacyEndpoints();
 app.MapCultureEndpoint();
 app.MapDashboardExport();
 if (LiveDiagnostics.IsOn(app.Configuration))

@@ -30,7 +30,7 @@ public sealed class PostHelpRequestHandler(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var author = await db.Members.AsNoTracking()
-            .Where(m => m.Id == command.AuthorId)
+            .Where(m => m.Id == command.AuthorId && m.DepartedAt == null)
             .Select(m => new { m.HomeCoordinationId, m.Membership, m.SuspendedUntil, m.SuspensionReason })
             .SingleOrDefaultAsync(ct);
         if (author is null)

@@ -63,6 +63,37 @@ public sealed class Member : IdentityUser<Guid>
     /// in again with what she may do now (the security stamp Identity compares, see the App's SessionRevalidation).</summary>
     internal void EndSessions() => SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 
+    /// <summary>The name her requests and answers keep once she has deleted her account.</summary>
+    public const string DepartedName = "Membre partie";
+
+    /// <summary>When she deleted her account: she can no longer sign in and her profile is gone; what she wrote stays,
+    /// under <see cref="DepartedName"/>.</summary>
+    public DateTime? DepartedAt { get; private set; }
+
+    /// <summary>Deletes her account (GDPR erasure): every personal field is emptied or replaced, her password and her
+    /// sessions end, and nobody can take her place at sign-in (a locked, unusable address).</summary>
+    internal void Depart(DateTime now)
+    {
+        var placeholder = $"partie-{Id:N}@coupdepouce.invalid";
+        DisplayName = DepartedName;
+        Activity = string.Empty;
+        Email = UserName = placeholder;
+        NormalizedEmail = NormalizedUserName = placeholder.ToUpperInvariant();
+        EmailConfirmed = false;
+        PasswordHash = null;
+        PhoneNumber = null;
+        PhoneNumberConfirmed = false;
+        TwoFactorEnabled = false;
+        LockoutEnabled = true;
+        LockoutEnd = DateTimeOffset.MaxValue;
+        HiddenFromHelperLists = true;
+        SuspensionReason = null;
+        MembershipMessage = null;
+        RequestedCoordinationId = null;
+        DepartedAt = now;
+        EndSessions();
+    }
+
     internal void Suspend(DateTime until, string reason)
     {
         SuspendedUntil = until;

@@ -20,6 +20,7 @@ const shots = [
   { name: 'request', as: 'sophie.bernard', path: 'first-answered-request' },
   { name: 'posting-form', as: 'sophie.bernard', path: '/demandes/nouvelle' },
   { name: 'settings', as: 'sophie.bernard', path: '/parametres' },
+  { name: 'delete-account', as: 'sophie.bernard', path: '/parametres/supprimer-mon-compte', serverRendered: true },
   { name: 'reports-queue', as: 'coord.rennes', path: '/moderation/signalements' },
   { name: 'moderation-log', as: 'admin', path: '/moderation/journal' },
   { name: 'dashboard', as: 'admin', path: '/tableau-de-bord?periode=90' },
@@ -51,7 +52,8 @@ for (const theme of ['light', 'dark']) {
       }
 
       await page.goto(base + path);
-      await page.waitForSelector(".app-shell[data-live='true']", { timeout: 15000 });
+      // A server-rendered page (no circuit) never goes live.
+      if (!shot.serverRendered) await page.waitForSelector(".app-shell[data-live='true']", { timeout: 15000 });
       await page.waitForTimeout(800);
       const file = `${out}/${shot.name}-${width}-${theme}.png`;
       await page.screenshot({ path: file, fullPage: args.full === 'yes' });

@@ -72,8 +72,20 @@ public sealed class SettingsPageTests : ComponentTest
     {
         var page = await RenderAsync();
 
-        Assert.Equal(4, page.FindAll(".settings-cards > section.form-card").Count);
+        Assert.Equal(5, page.FindAll(".settings-cards > section.form-card").Count);
         Assert.Contains("Vous êtes membre de Rennes.", page.Find(".move-settings").TextContent);
         Assert.NotNull(page.Find(".move-settings [data-move=ask]"));
+    }
+
+    [Fact]
+    public async Task HerDataCardOffersTheDownloadAsAFileAndTheDeletionOnItsOwnPage()
+    {
+        var page = await RenderAsync();
+
+        var card = page.Find("section[aria-labelledby=my-data]");
+        var download = card.QuerySelector($"a[href='{CoupDePouce.App.Hosting.PrivacyEndpoints.ExportPath}']")!;
+        Assert.True(download.HasAttribute("download"));
+        Assert.Equal("Télécharger mes données (JSON)", download.TextContent.Trim());
+        Assert.NotNull(card.QuerySelector($"a[href='{CoupDePouce.App.Hosting.PrivacyEndpoints.DeletePath}']"));
     }
 }

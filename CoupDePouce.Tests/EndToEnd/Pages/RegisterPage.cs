@@ -37,6 +37,15 @@ public sealed class LoginPage(IPage page)
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Se connecter", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the sign-in page answered (a message, a lockout, a refused form) rather than only "timeout".
+            var shown = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException($"Signing {email} in stayed on {page.Url}, which shows: {shown[..Math.Min(shown.Length, 400)]}", e);
+        }
     }
 }

@@ -140,8 +140,21 @@ public sealed class EngagementCsv(IStringLocalizer<SharedResource> l, bool comma
         csv.Append("\r\n");
     }
 
-    private string Field(string value) =>
-        value.IndexOfAny([_separator, '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    private string Field(string value) => Cell(value, _separator, _numbers);
+
+    /// <summary>One CSV cell. A text a spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a
+    /// carriage return: a coordination named « =HYPERLINK(…) ») is prefixed with an apostrophe, as OWASP advises, so
+    /// that it shows as text; a number, even negative, is left as it is.</summary>
+    internal static string Cell(string value, char separator, CultureInfo numbers)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(value, NumberStyles.Float, numbers, out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
 
     private static string Slug(string name)
     {

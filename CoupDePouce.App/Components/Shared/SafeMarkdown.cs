@@ -28,7 +28,18 @@ public static class SafeMarkdown
 
     public static string ToHtml(string? markdown)
     {
-        var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        Markdig.Syntax.MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses nesting deeper than it can render (« > > > … » five hundred times): her text is shown as
+            // it is, encoded, rather than the page failing.
+            return $"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>\n";
+        }
+
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             var safe = SafeUrl(link.Url);

@@ -1,0 +1,124 @@
+using CoupDePouce.Domain.Common;
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Limits;
+using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Reports;
+using CoupDePouce.Domain.Search;
+using CoupDePouce.Tests.Support;
+using CoupDePouce.Tests.Support.Hostile;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoupDePouce.Tests.Domain;
+
+/// <summary>Every hostile string of the corpus, through every use case that takes text: each is refused with a
+/// message in her language (and nothing is stored), or stored exactly as she wrote it, to be shown inert. Never an
+/// exception.</summary>
+public sealed class HostileInputTests : IAsyncLifetime
+{
+    private readonly CultureScope _culture = CultureScope.French();
+    private TestNetwork _network = default!;
+    private Guid _author;
+    private Guid _helper;
+    private Guid _coordinatrice;
+    private int _rennes;
+
+    public async Task InitializeAsync()
+    {
+        _network = await TestNetwork.CreateAsync(services => services.Configure<LimitOptions>(LimitOptions.Lift));
+        _rennes = await _network.AddCoordinationAsync("Rennes");
+        _author = await _network.AddMemberAsync(_rennes, "Claire");
+        _helper = await _network.AddMemberAsync(_rennes, "Sophie");
+        _coordinatrice = await _network.AddMemberAsync(_rennes, "Coordinatrice", coordinates: _rennes);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _network.DisposeAsync();
+        _culture.Dispose();
+    }
+
+    [Fact]
+    public void TheCorpusHoldsAtLeast300HostileStringsOfEveryFamily()
+    {
+        Assert.True(HostileCorpus.All.Count >= 300, $"{HostileCorpus.All.Count} strings");
+        Assert.Equal(["csv", "emoji", "markdown", "misc", "size", "sql-fts", "unicode", "xss"], HostileCorpus.All.Select(e => e.Family).Distinct().Order());
+        Assert.Contains(HostileCorpus.All, e => e.Text.Contains('\0'));
+        Assert.Contains(HostileCorpus.All, e => e.Text.Length >= 1024 * 1024);
+        Assert.Contains(HostileCorpus.All, e => e.Text.Contains('\u202E'));
+        Assert.Contains(HostileCorpus.All, e => e.Text.StartsWith("=HYPERLINK(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APostedRequestIsRefusedWithAMessageOrStoredAsWritten()
+    {
+        var post = _network.Get<PostHelpRequestHandler>();
+        var view = _network.Get<ViewHelpRequestHandler>();
+        var failures = new List<string>();
+        foreach (var entry in HostileCorpus.All)
+        {
+            foreach (var (title, details) in new[] { (entry.Text, entry.Text), ($"Besoin d'aide : {entry.Text}", $"Voici ma question, en détail : {entry.Text}") })
+            {
+                var before = await _network.CountRequestsAsync();
+                var posted = await post.HandleAsync(new PostHelpRequest(_author, title, details, 1, Visibility.Network));
+                if (!posted.Succeeded)
+                {
+                    failures.AddRange(Unclear(entry, posted));
+                    if (await _network.CountRequestsAsync() != before)
+                    {
+                        failures.Add($"{entry}: refused but stored");
+                    }
+
+                    continue;
+                }
+
+                var stored = await view.HandleAsync(new ViewHelpRequest(posted.Value, _helper));
+                // Stored as UTF-8: half an emoji (a lone surrogate) can only come back as U+FFFD, like in any UTF-8 store.
+                if (stored is null || stored.Title != AsUtf8(title.Trim()) || stored.Details != AsUtf8(details.Trim()))
+                {
+                    failures.Add($"{entry}: stored as « {stored?.Title} »");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+    }
+
+    [Fact]
+    public async Task AnAnswerAnEditAReportAModerationReasonAndASearchNeverThrowAndAlwaysSayWhy()
+    {
+        var answer = _network.Get<AnswerHelpRequestHandler>();
+        var edit = _network.Get<EditHelpRequestHandler>();
+        var report = _network.Get<ReportContentHandler>();
+        var hide = _network.Get<ModerateHelpRequestHandler>();
+        var suspend = _network.Get<SuspendMemberHandler>();
+        var search = _network.Get<SearchHelpRequestsHandler>();
+        var failures = new List<string>();
+        foreach (var entry in HostileCorpus.All)
+        {
+            var target = await _network.PostAsync(_author, Visibility.Network);
+            failures.AddRange(Unclear(entry, await answer.HandleAsync(new AnswerHelpRequest(_helper, target, $"Ma réponse : {entry.Text}"))));
+            failures.AddRange(Unclear(entry, await answer.HandleAsync(new AnswerHelpRequest(_helper, target, entry.Text))));
+            failures.AddRange(Unclear(entry, await edit.HandleAsync(new EditHelpRequest(_author, target, $"Titre modifié : {entry.Text}", $"Précision ajoutée : {entry.Text}"))));
+            failures.AddRange(Unclear(entry, await report.HandleAsync(new ReportContent(_helper, target, null, ReportReason.Other, entry.Text))));
+            failures.AddRange(Unclear(entry, await hide.HandleAsync(new HideHelpRequest(_coordinatrice, target, entry.Text))));
+            var suspended = await _network.AddMemberAsync(_rennes);
+            failures.AddRange(Unclear(entry, await suspend.HandleAsync(new SuspendMember(_coordinatrice, suspended, 1, entry.Text))));
+            // A search finds what it finds (or nothing); it never fails on what she typed.
+            var found = await search.HandleAsync(new SearchHelpRequests(_helper, entry.Text));
+            if (found.Refusal is not null)
+            {
+                failures.Add($"{entry}: search refused ({found.Refusal})");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+    }
+
+    private static string AsUtf8(string text) => System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A refusal must say why, in French, in words.</summary>
+    private static IEnumerable<string> Unclear<T>(HostileCorpus.Entry entry, Result<T> result) =>
+        result.Succeeded || (result.Problems.Count > 0 && result.Problems.All(p => p.Message.Length > 10 && !p.Message.Contains("Exception", StringComparison.Ordinal)))
+            ? []
+            : [$"{entry}: refused without a clear message ({result.Failure}: {string.Join(" / ", result.Problems.Select(p => p.Message))})"];
+}

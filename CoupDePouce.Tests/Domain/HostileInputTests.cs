@@ -114,6 +114,42 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
 
+    [Fact]
+    public async Task ARegistrationACoordinationAnAnswerEditAndAMembershipMessageNeverThrowAndAlwaysSayWhy()
+    {
+        var admin = await _network.AddMemberAsync(_rennes, "Admin", admin: true);
+        var register = _network.Get<CoupDePouce.Domain.Members.RegisterMemberHandler>();
+        var coordinations = _network.Get<CoupDePouce.Domain.Coordinations.ManageCoordinationsHandler>();
+        var editAnswer = _network.Get<EditAnswerHandler>();
+        var decide = _network.Get<CoupDePouce.Domain.Members.DecideMembershipHandler>();
+        var answer = _network.Get<AnswerHelpRequestHandler>();
+        var request = await _network.PostAsync(_author, Visibility.Network);
+        var failures = new List<string>();
+        var n = 0;
+        foreach (var entry in HostileCorpus.All)
+        {
+            n++;
+            failures.AddRange(Unclear(entry, await register.HandleAsync(new CoupDePouce.Domain.Members.RegisterMember(
+                entry.Text, $"hostile.{n}@exemple.fr", "une phrase assez longue", _rennes, entry.Text))));
+            failures.AddRange(Unclear(entry, await register.HandleAsync(new CoupDePouce.Domain.Members.RegisterMember(
+                $"Membre {n}", entry.Text, "une phrase assez longue", _rennes, "Consultante"))));
+            if (entry.Family is "sql-fts" or "unicode" or "size")
+            {
+                // As a password (each accepted one costs a hash: the families most likely to upset a hasher).
+                failures.AddRange(Unclear(entry, await register.HandleAsync(new CoupDePouce.Domain.Members.RegisterMember(
+                    $"Membre bis {n}", $"hostile.bis.{n}@exemple.fr", entry.Text, _rennes, "Consultante"))));
+            }
+            failures.AddRange(Unclear(entry, await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.CreateCoordination(admin, entry.Text, entry.Text, "France"))));
+            var answered = await answer.HandleAsync(new AnswerHelpRequest(_helper, request, $"Première version numéro {n}, à modifier."));
+            Assert.True(answered.Succeeded);
+            failures.AddRange(Unclear(entry, await editAnswer.HandleAsync(new EditAnswer(_helper, request, answered.Value, entry.Text))));
+            var newcomer = await _network.AddMemberAsync(_rennes, pending: true);
+            failures.AddRange(Unclear(entry, await decide.HandleAsync(new CoupDePouce.Domain.Members.DecideMembership(_coordinatrice, newcomer, Approve: false, entry.Text))));
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+    }
+
     private static string AsUtf8(string text) => System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>A refusal must say why, in French, in words.</summary>

@@ -47,6 +47,19 @@ public sealed class HostFixture : WebApplicationFactory<Program>
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A new approved member of Rennes with this password, for a test that signs her in, locks her out or
+    /// deletes her (never one of the demo members other tests sign in as).</summary>
+    public async Task<Guid> CreateMemberAsync(string name, string email, string password)
+    {
+        var rennes = await QueryAsync(db => db.Coordinations.Where(c => c.Name == "Rennes").Select(c => c.Id).SingleAsync());
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CoupDePouce.Domain.Members.Member>>();
+        var member = CoupDePouce.Domain.Members.Member.Register(name, email, "Consultante", rennes, DateTime.UtcNow);
+        var created = await users.CreateAsync(member, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        return member.Id;
+    }
+
     public async Task<TResult> QueryAsync<TResult>(Func<BoardDbContext, Task<TResult>> query)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync();
@@ -86,6 +99,15 @@ public static partial class Forms
         };
         return await client.PostAsync(path, new FormUrlEncodedContent(values));
     }
+
+    /// <summary>The sign-in form, filled and sent.</summary>
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        PostAsync(client, CoupDePouce.App.Hosting.Accounts.LoginPath, "login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.RememberMe"] = "false",
+        });
 
     /// <summary>The page as she reads it: HTML entities decoded.</summary>
     public static async Task<string> GetPageAsync(HttpClient client, string path) =>

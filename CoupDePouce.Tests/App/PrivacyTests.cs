@@ -22,9 +22,9 @@ public sealed class PrivacyTests(HostFixture host)
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains(Accounts.LoginPath, refused.Headers.Location!.ToString());
 
-        var (email, memberId) = await CreateMemberAsync("Clémence Export");
+        var (email, memberId) = await NewMemberAsync("Clémence Export");
         using var browser = host.Browser();
-        await SignInAsync(browser, email, Password);
+        await Forms.SignInAsync(browser, email, Password);
         var download = await browser.GetAsync(PrivacyEndpoints.ExportPath);
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -41,9 +41,9 @@ public sealed class PrivacyTests(HostFixture host)
     [Fact]
     public async Task AWrongPasswordOrAnUntickedBoxDeletesNothingAndSaysWhy()
     {
-        var (email, memberId) = await CreateMemberAsync("Clémence Prudente");
+        var (email, memberId) = await NewMemberAsync("Clémence Prudente");
         using var browser = host.Browser();
-        await SignInAsync(browser, email, Password);
+        await Forms.SignInAsync(browser, email, Password);
 
         var wrong = await DeleteAsync(browser, "pas-le-bon-mot-de-passe", understood: true);
         var unticked = await DeleteAsync(browser, Password, understood: false);
@@ -57,16 +57,16 @@ public sealed class PrivacyTests(HostFixture host)
     [Fact]
     public async Task OnceDeletedSheIsSignedOutCannotSignInAgainAndTheDeletionIsLogged()
     {
-        var (email, memberId) = await CreateMemberAsync("Clémence Partante");
+        var (email, memberId) = await NewMemberAsync("Clémence Partante");
         using var browser = host.Browser();
-        await SignInAsync(browser, email, Password);
+        await Forms.SignInAsync(browser, email, Password);
 
         var deleted = await DeleteAsync(browser, Password, understood: true);
 
         Assert.Contains("Votre compte est supprimé", await Forms.ReadPageAsync(deleted));
         var settings = await browser.GetAsync("/parametres");
         Assert.Equal(HttpStatusCode.Redirect, settings.StatusCode);
-        var again = await SignInAsync(browser, email, Password);
+        var again = await Forms.SignInAsync(browser, email, Password);
         Assert.Contains("Adresse e-mail ou mot de passe incorrect.", await Forms.ReadPageAsync(again));
         Assert.Equal(Member.DepartedName, await host.QueryAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.DisplayName).SingleAsync()));
         Assert.Contains(host.Logs.Lines, l => l.Contains($"Member {memberId} deleted her account"));
@@ -84,23 +84,11 @@ public sealed class PrivacyTests(HostFixture host)
         return Forms.PostAsync(browser, PrivacyEndpoints.DeletePath, "delete-account", fields);
     }
 
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
-        Forms.PostAsync(browser, Accounts.LoginPath, "login", new()
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-            ["Input.RememberMe"] = "false",
-        });
 
-    private async Task<(string Email, Guid Id)> CreateMemberAsync(string name)
+
+    private async Task<(string Email, Guid Id)> NewMemberAsync(string name)
     {
         var email = $"rgpd.{Guid.NewGuid():N}@exemple.fr";
-        var rennes = await host.QueryAsync(db => db.Coordinations.Where(c => c.Name == "Rennes").Select(c => c.Id).SingleAsync());
-        using var scope = host.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-        var member = Member.Register(name, email, "Consultante", rennes, DateTime.UtcNow);
-        var created = await users.CreateAsync(member, Password);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        return (email, member.Id);
+        return (email, await host.CreateMemberAsync(name, email, Password));
     }
 }

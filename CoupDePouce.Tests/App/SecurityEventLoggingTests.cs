@@ -17,12 +17,12 @@ public sealed class SecurityEventLoggingTests(HostFixture host)
     public async Task FiveWrongPasswordsAreLoggedWithHerIdThenHerLockoutAndNeitherHerAddressNorThePassword()
     {
         var email = $"journal.{Guid.NewGuid():N}@exemple.fr";
-        var memberId = await CreateMemberAsync(email);
+        var memberId = await host.CreateMemberAsync("Journal Témoin", email, "un-mot-de-passe-tres-long-2026");
         using var browser = host.Browser();
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await SignInAsync(browser, email, WrongPassword);
+            await Forms.SignInAsync(browser, email, WrongPassword);
         }
 
         var hers = host.Logs.Warnings.Where(l => l.Contains(memberId.ToString())).ToList();
@@ -38,28 +38,11 @@ public sealed class SecurityEventLoggingTests(HostFixture host)
         using var browser = host.Browser();
         var before = host.Logs.Warnings.Count(l => l.Contains("no member's"));
 
-        await SignInAsync(browser, email, WrongPassword);
+        await Forms.SignInAsync(browser, email, WrongPassword);
 
         Assert.Equal(before + 1, host.Logs.Warnings.Count(l => l.Contains("no member's")));
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(email, StringComparison.OrdinalIgnoreCase));
     }
 
-    private Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
-        Forms.PostAsync(browser, Accounts.LoginPath, "login", new()
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-            ["Input.RememberMe"] = "false",
-        });
 
-    private async Task<Guid> CreateMemberAsync(string email)
-    {
-        var rennes = await host.QueryAsync(db => db.Coordinations.Where(c => c.Name == "Rennes").Select(c => c.Id).SingleAsync());
-        using var scope = host.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-        var member = Member.Register("Journal Témoin", email, "Consultante", rennes, DateTime.UtcNow);
-        var created = await users.CreateAsync(member, "un-mot-de-passe-tres-long-2026");
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        return member.Id;
-    }
 }

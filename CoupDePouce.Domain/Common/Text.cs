@@ -5,8 +5,28 @@ namespace CoupDePouce.Domain.Common;
 /// <summary>Small text helpers shared by the validators and the aggregates.</summary>
 public static class Text
 {
-    /// <summary>Trims and normalises line endings, so that limits count what the member sees.</summary>
-    public static string Clean(string? value) => (value ?? string.Empty).Replace("\r\n", "\n").Trim();
+    /// <summary>Trims and normalises line endings, so that limits count what the member sees; half an emoji (a lone
+    /// surrogate, which UTF-8 cannot store) becomes U+FFFD here, as the database would store it, so that what is
+    /// compared is what is stored.</summary>
+    public static string Clean(string? value) => WellFormed((value ?? string.Empty).Replace("\r\n", "\n").Trim());
+
+    private static string WellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogate(value[i]) && !(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+            {
+                return System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(value));
+            }
+
+            if (char.IsHighSurrogate(value[i]))
+            {
+                i++;
+            }
+        }
+
+        return value;
+    }
 
     /// <summary>Counts user-perceived characters (an emoji counts once), which is what a member expects of a limit.</summary>
     public static int Length(string? value)

@@ -84,7 +84,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAnswerAnEditAReportAModerationReasonAndASearchNeverThrowAndAlwaysSayWhy()
+    public async Task AnAnswerAnEditAReportItsResolutionAModerationReasonAndASearchNeverThrowAndAlwaysSayWhy()
     {
         var answer = _network.Get<AnswerHelpRequestHandler>();
         var edit = _network.Get<EditHelpRequestHandler>();
@@ -100,6 +100,10 @@ public sealed class HostileInputTests : IAsyncLifetime
             failures.AddRange(Unclear(entry, await answer.HandleAsync(new AnswerHelpRequest(_helper, target, entry.Text))));
             failures.AddRange(Unclear(entry, await edit.HandleAsync(new EditHelpRequest(_author, target, $"Titre modifié : {entry.Text}", $"Précision ajoutée : {entry.Text}"))));
             failures.AddRange(Unclear(entry, await report.HandleAsync(new ReportContent(_helper, target, null, ReportReason.Other, entry.Text))));
+            failures.AddRange(Unclear(entry, await _network.Get<ReviewReportsHandler>().HandleAsync(new ResolveReports(_coordinatrice, target, null, entry.Text))));
+            var answered = await answer.HandleAsync(new AnswerHelpRequest(_author, target, "Une précision de l'autrice, à masquer ensuite."));
+            Assert.True(answered.Succeeded);
+            failures.AddRange(Unclear(entry, await hide.HandleAsync(new HideAnswer(_coordinatrice, target, answered.Value, entry.Text))));
             failures.AddRange(Unclear(entry, await hide.HandleAsync(new HideHelpRequest(_coordinatrice, target, entry.Text))));
             var suspended = await _network.AddMemberAsync(_rennes);
             failures.AddRange(Unclear(entry, await suspend.HandleAsync(new SuspendMember(_coordinatrice, suspended, 1, entry.Text))));
@@ -115,7 +119,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARegistrationACoordinationAnAnswerEditAndAMembershipMessageNeverThrowAndAlwaysSayWhy()
+    public async Task ARegistrationACoordinationItsCoordinatriceAnAnswerEditAndAMembershipMessageNeverThrowAndAlwaysSayWhy()
     {
         var admin = await _network.AddMemberAsync(_rennes, "Admin", admin: true);
         var register = _network.Get<CoupDePouce.Domain.Members.RegisterMemberHandler>();
@@ -124,6 +128,8 @@ public sealed class HostileInputTests : IAsyncLifetime
         var decide = _network.Get<CoupDePouce.Domain.Members.DecideMembershipHandler>();
         var answer = _network.Get<AnswerHelpRequestHandler>();
         var request = await _network.PostAsync(_author, Visibility.Network);
+        var renamed = await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.CreateCoordination(admin, "Coordination à renommer", "Bretagne", "France"));
+        Assert.True(renamed.Succeeded);
         var failures = new List<string>();
         var n = 0;
         foreach (var entry in HostileCorpus.All)
@@ -140,6 +146,8 @@ public sealed class HostileInputTests : IAsyncLifetime
                     $"Membre bis {n}", $"hostile.bis.{n}@exemple.fr", entry.Text, _rennes, "Consultante"))));
             }
             failures.AddRange(Unclear(entry, await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.CreateCoordination(admin, entry.Text, entry.Text, "France"))));
+            failures.AddRange(Unclear(entry, await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.RenameCoordination(admin, renamed.Value, entry.Text, entry.Text, entry.Text))));
+            failures.AddRange(Unclear(entry, await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.AssignCoordinatrice(admin, renamed.Value, entry.Text))));
             var answered = await answer.HandleAsync(new AnswerHelpRequest(_helper, request, $"Première version numéro {n}, à modifier."));
             Assert.True(answered.Succeeded);
             failures.AddRange(Unclear(entry, await editAnswer.HandleAsync(new EditAnswer(_helper, request, answered.Value, entry.Text))));
@@ -148,6 +156,20 @@ public sealed class HostileInputTests : IAsyncLifetime
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+    }
+
+    [Fact]
+    public async Task ANameWithHalfAnEmojiIsComparedAsItIsStoredSoATakenNameIsRefusedNotACrash()
+    {
+        var admin = await _network.AddMemberAsync(_rennes, "Admin", admin: true);
+        var coordinations = _network.Get<CoupDePouce.Domain.Coordinations.ManageCoordinationsHandler>();
+        Assert.True((await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.CreateCoordination(admin, "Brest \uD83D", "Bretagne", "France"))).Succeeded);
+        var other = await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.CreateCoordination(admin, "Quimper", "Bretagne", "France"));
+
+        var renamed = await coordinations.HandleAsync(new CoupDePouce.Domain.Coordinations.RenameCoordination(admin, other.Value, "Brest \uDE00", "Bretagne", "France"));
+
+        Assert.False(renamed.Succeeded);
+        Assert.Equal(nameof(CoupDePouce.Domain.Coordinations.CreateCoordination.Name), Assert.Single(renamed.Problems).Field);
     }
 
     private static string AsUtf8(string text) => System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));

@@ -47,7 +47,7 @@ public sealed class ManageCoordinationsHandler(IDbContextFactory<BoardDbContext>
             .ToLookup(a => a.CoordinationId, a => a.View);
         var coordinations = await db.Coordinations.AsNoTracking()
             .OrderBy(c => c.IsArchived).ThenBy(c => c.Name)
-            .Select(c => new { c.Id, c.Name, c.Region, c.Country, c.IsArchived, Members = db.Members.Count(m => m.HomeCoordinationId == c.Id && m.DepartedAt == null) })
+            .Select(c => new { c.Id, c.Name, c.Region, c.Country, c.IsArchived, Members = db.Members.StillMembers().Count(m => m.HomeCoordinationId == c.Id) })
             .ToListAsync(ct);
         return Result<IReadOnlyList<ManagedCoordination>>.Success(coordinations
             .Select(c => new ManagedCoordination(c.Id, c.Name, c.Region, c.Country, c.IsArchived, c.Members, [.. coordinatrices[c.Id]]))

@@ -1,3 +1,4 @@
+using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Following;
 using CoupDePouce.Domain.Persistence;
@@ -29,8 +30,8 @@ public sealed class PostHelpRequestHandler(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var author = await db.Members.AsNoTracking()
-            .Where(m => m.Id == command.AuthorId && m.DepartedAt == null)
+        var author = await db.Members.AsNoTracking().StillMembers()
+            .Where(m => m.Id == command.AuthorId)
             .Select(m => new { m.HomeCoordinationId, m.Membership, m.SuspendedUntil, m.SuspensionReason })
             .SingleOrDefaultAsync(ct);
         if (author is null)

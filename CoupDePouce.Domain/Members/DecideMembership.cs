@@ -89,8 +89,7 @@ public sealed class DecideMembershipHandler(IDbContextFactory<BoardDbContext> db
         var mine = viewer.CoordinatedCoordinationIds.ToList();
         var admin = viewer.IsAdmin;
         // A member who deleted her account while she waited leaves the queue with her account.
-        return db.Members.AsNoTracking()
-            .Where(m => m.DepartedAt == null)
+        return db.Members.AsNoTracking().StillMembers()
             .Where(m => m.RequestedCoordinationId != null
                 ? admin || mine.Contains(m.RequestedCoordinationId.Value)
                 : m.Membership == MembershipStatus.Pending && (admin || mine.Contains(m.HomeCoordinationId)));

@@ -42,8 +42,8 @@ public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> d
         }
 
         var member = await (
-                from m in db.Members.AsNoTracking()
-                where m.Id == query.MemberId && m.DepartedAt == null
+                from m in db.Members.AsNoTracking().StillMembers()
+                where m.Id == query.MemberId
                 join c in db.Coordinations on m.HomeCoordinationId equals c.Id
                 select new { m.Id, m.DisplayName, m.Activity, m.JoinedAt, m.HomeCoordinationId, CoordinationName = c.Name, m.SuspendedUntil })
             .SingleOrDefaultAsync(ct);

@@ -31,9 +31,9 @@ public sealed record Viewer(Guid? MemberId, int? HomeCoordinationId, bool IsAdmi
         }
 
         // One round trip: every page asks who is looking, often several times.
-        var member = await db.Members.AsNoTracking()
-            // A departed member is nobody: a page she left open can do nothing more, even before its session check.
-            .Where(m => m.Id == id && m.DepartedAt == null)
+        // A departed member is nobody: a page she left open can do nothing more, even before its session check.
+        var member = await db.Members.AsNoTracking().StillMembers()
+            .Where(m => m.Id == id)
             .Select(m => new
             {
                 m.HomeCoordinationId,

@@ -1,3 +1,4 @@
+using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class DeleteMemberAccountHandler(IDbContextFactory<BoardDbContext>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == command.MemberId && m.DepartedAt == null, ct);
+        var member = await db.Members.StillMembers().SingleOrDefaultAsync(m => m.Id == command.MemberId, ct);
         if (member is null)
         {
             return Result<Guid>.NotFound(Resources.Messages.AccountNotFound);

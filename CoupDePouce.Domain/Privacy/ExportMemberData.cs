@@ -65,7 +65,7 @@ public sealed class ExportMemberDataHandler(IDbContextFactory<BoardDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var id = query.MemberId;
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == id && m.DepartedAt == null)
+        var member = await db.Members.AsNoTracking().StillMembers().Where(m => m.Id == id)
             .Select(m => new
             {
                 m.Id, m.DisplayName, m.Email, m.Activity, m.JoinedAt, m.Membership, m.HiddenFromHelperLists, m.SuspendedUntil,

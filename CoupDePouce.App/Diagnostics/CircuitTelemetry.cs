@@ -24,11 +24,8 @@ public sealed class OpenCircuits
 /// logs: a security event inside a page then says which page it came from.</summary>
 public sealed class CircuitTelemetry(OpenCircuits open, ILogger<CircuitTelemetry> logger) : CircuitHandler
 {
-    private string? _circuitId;
-
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        _circuitId = circuit.Id;
         open.Opened();
         return Task.CompletedTask;
     }
@@ -43,7 +40,7 @@ public sealed class CircuitTelemetry(OpenCircuits open, ILogger<CircuitTelemetry
         async context =>
         {
             // A message-template scope: the JSON formatter writes CircuitId as a property, the simple one as text.
-            using (logger.BeginScope("Circuit {CircuitId}", _circuitId ?? context.Circuit.Id))
+            using (logger.BeginScope("Circuit {CircuitId}", context.Circuit.Id))
             {
                 await next(context);
             }

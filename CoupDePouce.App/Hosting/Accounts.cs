@@ -69,6 +69,10 @@ public static class Accounts
         return services;
     }
 
+    /// <summary>Why a password check said no, in the words of the security log (never what she typed).</summary>
+    public static string Outcome(Microsoft.AspNetCore.Identity.SignInResult refused) =>
+        refused.IsLockedOut ? "locked out" : refused.IsNotAllowed ? "not allowed" : "wrong password";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A form post (with its antiforgery token): signing out is never a link a third party can trigger.

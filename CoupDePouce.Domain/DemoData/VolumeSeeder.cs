@@ -54,10 +54,10 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
         await using var insertRequest = connection.CreateCommand();
         insertRequest.Transaction = transaction;
         insertRequest.CommandText = """
-            INSERT INTO HelpRequests (Title, Details, ThemeId, Visibility, CoordinationId, AuthorId, CreatedAt, LastActivityAt, Status, FirstAnsweredAt, ResolvedAt, AnswerCount, IsHidden)
-            VALUES ($title, $details, $theme, $visibility, $coordination, $author, $created, $created, $status, $firstAnswer, NULL, $answers, 0)
+            INSERT INTO HelpRequests (Title, Details, ThemeId, Visibility, CoordinationId, AuthorId, CreatedAt, LastActivityAt, Status, FirstAnsweredAt, FirstAnswerWaitMs, ResolvedAt, AnswerCount, IsHidden)
+            VALUES ($title, $details, $theme, $visibility, $coordination, $author, $created, $created, $status, $firstAnswer, $firstWaitMs, NULL, $answers, 0)
             """;
-        var parameters = new[] { "$title", "$details", "$theme", "$visibility", "$coordination", "$author", "$created", "$status", "$firstAnswer", "$answers" }
+        var parameters = new[] { "$title", "$details", "$theme", "$visibility", "$coordination", "$author", "$created", "$status", "$firstAnswer", "$firstWaitMs", "$answers" }
             .ToDictionary(name => name, name => insertRequest.Parameters.Add(new SqliteParameter { ParameterName = name }));
 
         // Answers are spread over requests up front so the request rows carry consistent counts and statuses.
@@ -89,6 +89,7 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
             parameters["$created"].Value = createdAt[i];
             parameters["$status"].Value = answersPerRequest[i] == 0 ? (int)HelpRequestStatus.Open : (int)HelpRequestStatus.Answered;
             parameters["$firstAnswer"].Value = answersPerRequest[i] == 0 ? DBNull.Value : createdAt[i] + firstWait[i];
+            parameters["$firstWaitMs"].Value = answersPerRequest[i] == 0 ? DBNull.Value : HelpRequest.WaitMs(createdAt[i], createdAt[i] + firstWait[i]);
             parameters["$answers"].Value = answersPerRequest[i];
             await insertRequest.ExecuteNonQueryAsync(ct);
         }

@@ -98,7 +98,7 @@ internal static class EngagementSql
         WITH period AS (
             SELECT r.Id, r.AuthorId, r.CoordinationId, r.ThemeId, r.CreatedAt, {Key(grouping, "r.CoordinationId")} AS Scope,
                    CASE WHEN r.FirstAnsweredAt < $asOf THEN r.FirstAnsweredAt END AS FirstAnsweredAt,
-                   CASE WHEN r.FirstAnsweredAt < $asOf THEN {DelayMs("r.FirstAnsweredAt", "r.CreatedAt")} END AS Ms,
+                   CASE WHEN r.FirstAnsweredAt < $asOf THEN r.FirstAnswerWaitMs END AS Ms,
                    CASE WHEN r.Status = 2 AND r.ResolvedAt < $asOf THEN 1 ELSE 0 END AS Resolved
             FROM HelpRequests r
             WHERE r.CreatedAt >= $start AND r.CreatedAt < $end AND {Conditions}{Filter(grouping, "r.CoordinationId")}
@@ -108,9 +108,6 @@ internal static class EngagementSql
     private static string Key(Grouping grouping, string column) => grouping == Grouping.Network ? "0" : column;
 
     private static string Filter(Grouping grouping, string column) => grouping == Grouping.Coordination ? $" AND {column} = $coordination" : string.Empty;
-
-    private static string DelayMs(string answeredAt, string createdAt) =>
-        $"CAST(round((julianday({answeredAt}) - julianday({createdAt})) * 86400000.0) AS INTEGER)";
 
     /// <summary>The median and 90th percentile (percentile_cont: linear between the two nearest ranks) of each group's
     /// ranked delays (<c>ranked</c>: Scope, Ms, N from 1), <paramref name="totals"/> giving each group's number of

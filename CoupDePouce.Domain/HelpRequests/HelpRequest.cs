@@ -52,6 +52,10 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>When someone other than the asker first answered: drives the response-time metrics.</summary>
     public DateTime? FirstAnsweredAt { get; private set; }
 
+    /// <summary>How long she waited for that first answer, in whole milliseconds of elapsed time: kept beside it so
+    /// that the dashboards rank delays without date arithmetic on every reading (decision 026).</summary>
+    public long? FirstAnswerWaitMs { get; private set; }
+
     public DateTime? ResolvedAt { get; private set; }
 
     /// <summary>Answers by someone other than the asker, not withdrawn (her own replies are not answers).</summary>
@@ -119,7 +123,11 @@ public sealed class HelpRequest : AggregateRoot
         if (authorId != AuthorId)
         {
             AnswerCount++;
-            FirstAnsweredAt ??= now;
+            if (FirstAnsweredAt is null)
+            {
+                FirstAnsweredAt = now;
+                FirstAnswerWaitMs = WaitMs(CreatedAt, now);
+            }
             if (Status == HelpRequestStatus.Open)
             {
                 Status = HelpRequestStatus.Answered;
@@ -597,6 +605,11 @@ public sealed class HelpRequest : AggregateRoot
         : null;
 
     /// <summary>Not withdrawn, not hidden: an answer everyone who sees the request sees.</summary>
+    /// <summary>Elapsed time from <paramref name="from"/> to <paramref name="to"/> in whole milliseconds (half a
+    /// millisecond rounds up): what the first-answer figures rank, and what the migration filled older requests with.</summary>
+    internal static long WaitMs(DateTime from, DateTime to) =>
+        (long)Math.Round((to - from).TotalMilliseconds, MidpointRounding.AwayFromZero);
+
     private static bool IsShownToAll(Answer answer) => !answer.IsWithdrawn && !answer.IsHidden;
 
     private static void Enforce(DomainRuleViolation? refusal)

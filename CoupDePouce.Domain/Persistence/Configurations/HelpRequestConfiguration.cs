@@ -35,9 +35,9 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         builder.HasIndex(r => new { r.AuthorId, r.CreatedAt });
 
         // The dashboards read a period's requests from these alone, never from the rows (titles and details are
-        // large): the network's by date, a coordination's by coordination then date (decision 020).
-        builder.HasIndex(r => new { r.CreatedAt, r.CoordinationId, r.AuthorId, r.ThemeId, r.Status, r.FirstAnsweredAt, r.ResolvedAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_Engagement");
-        builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt, r.AuthorId, r.ThemeId, r.Status, r.FirstAnsweredAt, r.ResolvedAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_CoordinationEngagement");
+        // large): the network's by date, a coordination's by coordination then date (decisions 020 and 026).
+        builder.HasIndex(r => new { r.CreatedAt, r.CoordinationId, r.AuthorId, r.ThemeId, r.Status, r.FirstAnsweredAt, r.FirstAnswerWaitMs, r.ResolvedAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_Engagement");
+        builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt, r.AuthorId, r.ThemeId, r.Status, r.FirstAnsweredAt, r.FirstAnswerWaitMs, r.ResolvedAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_CoordinationEngagement");
         // « Sans réponse > 48 h », right now: the few requests still waiting for a first answer.
         builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt }, "IX_HelpRequests_Waiting")
             .HasFilter("Status = 0 AND IsHidden = 0 AND IsWithdrawn = 0");

@@ -193,6 +193,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAnswerWaitMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstAnsweredAt")
                         .HasColumnType("TEXT");
 
@@ -252,9 +255,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex(new[] { "CoordinationId", "CreatedAt", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_CoordinationEngagement");
+                    b.HasIndex(new[] { "CoordinationId", "CreatedAt", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "FirstAnswerWaitMs", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_CoordinationEngagement");
 
-                    b.HasIndex(new[] { "CreatedAt", "CoordinationId", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_Engagement");
+                    b.HasIndex(new[] { "CreatedAt", "CoordinationId", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "FirstAnswerWaitMs", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_Engagement");
 
                     b.HasIndex(new[] { "CoordinationId", "CreatedAt" }, "IX_HelpRequests_Waiting")
                         .HasFilter("Status = 0 AND IsHidden = 0 AND IsWithdrawn = 0");

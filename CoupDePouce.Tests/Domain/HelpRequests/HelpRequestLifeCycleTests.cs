@@ -44,6 +44,21 @@ public sealed class HelpRequestLifeCycleTests
         Assert.Equal(HelpRequestStatus.Answered, request.Status);
         Assert.Equal(2, request.AnswerCount);
         Assert.Equal(PostedAt.AddHours(5), request.FirstAnsweredAt);
+        Assert.Equal(5 * 3_600_000, request.FirstAnswerWaitMs);
+    }
+
+    [Fact]
+    public void KeepsHowLongSheWaitedForHerFirstAnswerToTheMillisecond()
+    {
+        var request = Posted();
+        request.AddAnswer(_asker, "Précision : mon budget est limité.", PostedAt.AddHours(1));
+        Assert.Null(request.FirstAnswerWaitMs);
+
+        request.AddAnswer(_helper, "Regarde du côté de la CCI.", PostedAt.AddDays(1).AddTicks(4_999));
+        request.AddAnswer(Guid.NewGuid(), "Je suis d'accord.", PostedAt.AddDays(2));
+
+        // 24 h and half a millisecond less a tick: the wait is whole milliseconds, the nearest one.
+        Assert.Equal(86_400_000, request.FirstAnswerWaitMs);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public static class BoardBenchmark
             var browse = services.GetRequiredService<BrowseBoardHandler>();
             var view = services.GetRequiredService<ViewHelpRequestHandler>();
             var search = services.GetRequiredService<SearchHelpRequestsHandler>();
+            var canHelp = services.GetRequiredService<Domain.Matching.ListRequestsSheCanHelpHandler>();
             var random = new Random(7);
             Guid Member() => volume.Members[random.Next(volume.Members.Count)];
             string Term() => SearchTerms[random.Next(SearchTerms.Length)];
@@ -81,6 +82,9 @@ public static class BoardBenchmark
                 await MeasureAsync("Mes demandes, first page", iterations, async () => (await browse.HandleAsync(new BrowseBoard(Member(), Filter: new BoardFilter(OnlyMine: true)))).Items.Count),
                 await MeasureAsync("Board, unanswered for 48 h in one theme", iterations, async () =>
                     (await browse.HandleAsync(new BrowseBoard(Member(), Filter: new BoardFilter(ThemeId: random.Next(1, 10), Status: StatusFilter.Unanswered)))).Items.Count),
+                await MeasureAsync("Je peux aider, first page (her three themes)", iterations, async () =>
+                    (await canHelp.HandleAsync(new Domain.Matching.ListRequestsSheCanHelp(Member()))).Items.Count),
+                await MeasureAsync("Je peux aider, her menu's count", iterations, async () => await canHelp.CountUnansweredAsync(Member())),
                 await MeasureAsync("Request page with its thread", iterations, async () =>
                     (await view.HandleAsync(new ViewHelpRequest(random.Next(1, requests), Member())))?.Thread.Count ?? 0),
                 await MeasureAsync("Search, 1–2 words, first page with snippets", iterations, async () =>

@@ -40,6 +40,11 @@ public sealed class VolumeSeeder(IDbContextFactory<BoardDbContext> dbFactory, Ti
             db.Members.Add(member);
             memberIds.Add(member.Id);
             homes[member.Id] = home;
+            // Three skills each, a third of the themes apart, so that every theme has helpers everywhere.
+            for (var s = 0; s < 3; s++)
+            {
+                db.MemberSkills.Add(new MemberSkill(member.Id, Themes.Theme.Initial[(i + (s * 3)) % Themes.Theme.Initial.Count].Id));
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -247,13 +247,13 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex("PinnedAt")
                         .HasFilter("PinnedAt IS NOT NULL");
 
-                    b.HasIndex("ThemeId");
-
                     b.HasIndex("AuthorId", "CreatedAt");
 
                     b.HasIndex("CoordinationId", "CreatedAt");
 
                     b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "ThemeId", "CreatedAt", "Status", "CoordinationId", "Visibility", "AuthorId", "IsHidden", "IsWithdrawn", "IsLocked" }, "IX_HelpRequests_CanHelp");
 
                     b.HasIndex(new[] { "CoordinationId", "CreatedAt", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "FirstAnswerWaitMs", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_CoordinationEngagement");
 

@@ -1,5 +1,6 @@
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Reciprocity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Members;
@@ -8,9 +9,6 @@ public sealed record ViewMemberProfile(Guid? ViewerId, Guid MemberId);
 
 public sealed record ProfileAnswer(long RequestId, string RequestTitle, DateTime AnsweredAt, bool IsHelpful);
 
-/// <summary>Given and received, shown only to herself and to her coordinatrices (kindness by design: no public
-/// ranking).</summary>
-public sealed record GiveAndReceive(int AnswersGiven, int AnswersReceived);
 
 public sealed record MemberProfile(
     Guid Id,
@@ -80,15 +78,7 @@ public sealed class ViewMemberProfileHandler(IDbContextFactory<BoardDbContext> d
             .ToListAsync(ct);
         var helpful = await answersOnVisible.CountAsync(x => x.a.IsHelpful, ct);
 
-        GiveAndReceive? balance = null;
-        if (viewer.MemberId == member.Id || viewer.Moderates(member.HomeCoordinationId))
-        {
-            var given = await db.Answers.CountAsync(
-                a => a.AuthorId == member.Id && !a.IsWithdrawn && !a.IsHidden && db.HelpRequests.Any(r => r.Id == a.HelpRequestId && r.AuthorId != member.Id), ct);
-            var received = await db.Answers.CountAsync(
-                a => a.AuthorId != member.Id && !a.IsWithdrawn && !a.IsHidden && db.HelpRequests.Any(r => r.Id == a.HelpRequestId && r.AuthorId == member.Id), ct);
-            balance = new GiveAndReceive(given, received);
-        }
+        var balance = await HelpExchanges.BalanceForAsync(db, viewer, member.Id, member.HomeCoordinationId, ct);
 
         return new MemberProfile(
             member.Id, member.DisplayName, member.CoordinationName, member.Activity, member.JoinedAt, skills, requests, answers,

@@ -8,7 +8,8 @@ namespace CoupDePouce.Domain.Moderation;
 /// <summary>What waits for a coordinatrice: members to decide on, reported items to review; and whether she moderates
 /// at all (or is an admin), read from her rights as they are now, so that a coordinatrice appointed a minute ago gets
 /// her menu on her next page without signing in again.</summary>
-public sealed record WaitingForModerator(int PendingMembers, int ReportedItems, bool Moderates = false, bool IsAdmin = false)
+/// <param name="Coordinates">She coordinates at least one coordination (an admin may not): she reads its members' balances.</param>
+public sealed record WaitingForModerator(int PendingMembers, int ReportedItems, bool Moderates = false, bool IsAdmin = false, bool Coordinates = false)
 {
     public static WaitingForModerator Nothing { get; } = new(0, 0);
 }
@@ -30,6 +31,7 @@ public sealed class ModerationQueuesHandler(IDbContextFactory<BoardDbContext> db
             await DecideMembershipHandler.PendingFor(db, viewer).CountAsync(ct),
             await ReviewReportsHandler.CountOpenItemsAsync(db, viewer, ct),
             Moderates: true,
-            IsAdmin: viewer.IsAdmin);
+            IsAdmin: viewer.IsAdmin,
+            Coordinates: viewer.CoordinatedCoordinationIds.Count > 0);
     }
 }

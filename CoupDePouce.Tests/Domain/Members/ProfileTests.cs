@@ -1,6 +1,7 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Reciprocity;
 
 namespace CoupDePouce.Tests.Domain.Members;
 
@@ -47,16 +48,22 @@ public sealed class ProfileTests : NetworkTest
     public async Task ShowsHerGiveAndReceiveBalanceOnlyToHerAndHerCoordinatrice()
     {
         var rennes = await Network.AddCoordinationAsync("Rennes");
+        var lyon = await Network.AddCoordinationAsync("Lyon");
         var camille = await Network.AddMemberAsync(rennes);
         var sophie = await Network.AddMemberAsync(rennes);
         var coordinatrice = await Network.AddMemberAsync(rennes, coordinates: rennes);
+        var lyonCoordinatrice = await Network.AddMemberAsync(lyon, coordinates: lyon);
+        var admin = await Network.AddMemberAsync(lyon, admin: true);
         var request = await Network.PostAsync(camille, Visibility.Network);
         await Network.AnswerAsync(sophie, request);
         var profiles = Network.Get<ViewMemberProfileHandler>();
 
         Assert.Equal(new GiveAndReceive(0, 1), (await profiles.HandleAsync(new ViewMemberProfile(camille, camille)))!.Balance);
         Assert.Equal(new GiveAndReceive(0, 1), (await profiles.HandleAsync(new ViewMemberProfile(coordinatrice, camille)))!.Balance);
+        Assert.True((await profiles.HandleAsync(new ViewMemberProfile(camille, camille)))!.Balance!.ReceivedMore);
         Assert.Null((await profiles.HandleAsync(new ViewMemberProfile(sophie, camille)))!.Balance);
+        Assert.Null((await profiles.HandleAsync(new ViewMemberProfile(lyonCoordinatrice, camille)))!.Balance);
+        Assert.Null((await profiles.HandleAsync(new ViewMemberProfile(admin, camille)))!.Balance);
     }
 
     [Fact]

@@ -56,6 +56,33 @@ public sealed class ProfilePageTests : ComponentTest
     }
 
     [Fact]
+    public async Task SheWhoReceivedMoreThanSheGaveIsKindlyPointedToRequestsInHerThemes()
+    {
+        var request = await Network.PostAsync(_member, Visibility.Network);
+        await Network.AnswerAsync(_coordinatrice, request);
+        SignIn(_member, "Nina Petit");
+
+        var profile = RenderProfile(_member);
+
+        Assert.Contains("0 coup de pouce donné, 1 reçu", System.Text.RegularExpressions.Regex.Replace(profile.Find(".balance").TextContent, @"\s+", " "));
+        Assert.Contains("Vous avez reçu plus de coups de pouce que vous n'en avez donné", profile.Find(".balance-suggestion").TextContent);
+        Assert.Equal("/je-peux-aider", profile.Find(".balance-suggestion a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task HerCoordinatriceReadsHerBalanceWithoutTheSuggestionMeantForHer()
+    {
+        var request = await Network.PostAsync(_member, Visibility.Network);
+        await Network.AnswerAsync(_coordinatrice, request);
+        SignIn(_coordinatrice, "Claire Moreau", moderates: true);
+
+        var profile = RenderProfile(_member);
+
+        Assert.Contains("0 coup de pouce donné, 1 reçu", System.Text.RegularExpressions.Regex.Replace(profile.Find(".balance").TextContent, @"\s+", " "));
+        Assert.Empty(profile.FindAll(".balance-suggestion"));
+    }
+
+    [Fact]
     public void OnAnotherMembersProfileSheReadsHerRequests()
     {
         SignIn(_coordinatrice, "Claire Moreau", moderates: true);

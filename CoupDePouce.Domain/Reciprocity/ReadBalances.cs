@@ -16,7 +16,11 @@ public sealed record GiveAndReceive(int Given, int Received)
 }
 
 /// <summary>One member's balance, as her coordinatrice reads it.</summary>
-public sealed record MemberBalance(Guid MemberId, string DisplayName, string CoordinationName, int Given, int Received);
+public sealed record MemberBalance(Guid MemberId, string DisplayName, string CoordinationName, int Given, int Received)
+{
+    /// <summary>The same reading as her own page's (<see cref="GiveAndReceive.ReceivedMore"/>).</summary>
+    public bool ReceivedMore => new GiveAndReceive(Given, Received).ReceivedMore;
+}
 
 /// <summary>The balances of the members of the coordinations she coordinates (an admin who coordinates none reads
 /// none: a balance is between a member and her coordinatrice).</summary>

@@ -71,6 +71,9 @@ builder.Services.AddMudServices();
 builder.Services.AddHealthChecks().AddDbContextCheck<BoardDbContext>(
     customTestQuery: static (db, ct) => BoardDatabase.AnswersAsync(db, ct));
 builder.Services.Configure<NetworkOptions>(builder.Configuration.GetSection(NetworkOptions.Section));
+// Held invitations and the escalation of unanswered requests, on the app's clock (decision 029).
+builder.Services.Configure<TimedChecksOptions>(builder.Configuration.GetSection(TimedChecksOptions.Section));
+builder.Services.AddHostedService<TimedChecks>();
 // What a member does often, inside her circuit (Domain), and the account forms, per address (ASP.NET).
 builder.Services.Configure<CoupDePouce.Domain.Limits.LimitOptions>(builder.Configuration.GetSection(CoupDePouce.Domain.Limits.LimitOptions.Section));
 builder.Services.AddAccountFormLimits(builder.Configuration);

@@ -316,6 +316,57 @@ public sealed class HelpRequest : AggregateRoot
     public bool AwaitsRelaunch(DateTime now) =>
         Status == HelpRequestStatus.Open && FirstAnsweredAt is null && !IsHidden && !IsWithdrawn && now - CreatedAt > RelaunchAfter;
 
+    /// <summary>Invited, on posting, to members whose skills include its theme (the matching chose them).</summary>
+    internal void Invite(IReadOnlyList<Guid> members, DateTime now) => Raise(new HelpInvited(this, members, now));
+
+    /// <summary>A request kept to its coordination that nobody answered after this long alerts its coordinatrices.</summary>
+    public static readonly TimeSpan AlertCoordinatricesAfter = TimeSpan.FromHours(24);
+
+    /// <summary>…and after this long its asker is offered to open it to the whole network.</summary>
+    public static readonly TimeSpan OfferNetworkAfter = TimeSpan.FromHours(48);
+
+    /// <summary>When its coordinatrices were alerted that it still waits for a first answer (once).</summary>
+    public DateTime? CoordinatricesAlertedAt { get; private set; }
+
+    /// <summary>When its asker was offered to open it to the network (once).</summary>
+    public DateTime? NetworkOfferedAt { get; private set; }
+
+    /// <summary>Kept to its coordination, on the board, open, and nobody answered it for at least <paramref name="after"/>.</summary>
+    public bool WaitsInItsCoordination(DateTime now, TimeSpan after) =>
+        Visibility == Visibility.Coordination && Status == HelpRequestStatus.Open && FirstAnsweredAt is null
+            && !IsHidden && !IsWithdrawn && now - CreatedAt >= after;
+
+    internal void AlertCoordinatrices(IReadOnlyList<Guid> coordinatrices, DateTime now)
+    {
+        CoordinatricesAlertedAt = now;
+        Raise(new FirstAnswerAwaited(this, coordinatrices, now));
+    }
+
+    internal void OfferNetwork(DateTime now)
+    {
+        NetworkOfferedAt = now;
+        Raise(new NetworkOffered(this, now));
+    }
+
+    /// <summary>Why she may not open it to the whole network now, or null: only its asker, only a request kept to
+    /// its coordination that nobody answered for <see cref="OfferNetworkAfter"/>.</summary>
+    public string? OpenToNetworkRefusal(Guid memberId, DateTime now) =>
+        AuthorId != memberId ? Messages.OpenToNetworkNotYours
+        : Visibility == Visibility.Network ? Messages.OpenToNetworkAlready
+        : !WaitsInItsCoordination(now, OfferNetworkAfter) ? Messages.OpenToNetworkNotWaiting
+        : null;
+
+    internal void OpenToNetwork(Guid byMemberId, DateTime now)
+    {
+        if (OpenToNetworkRefusal(byMemberId, now) is { } refusal)
+        {
+            throw new DomainRuleViolation(refusal, AuthorId != byMemberId ? FailureKind.Forbidden : FailureKind.Invalid);
+        }
+
+        Visibility = Visibility.Network;
+        Raise(new HelpRequestOpenedToNetwork(this, byMemberId, now));
+    }
+
     /// <summary>« Proposer aux membres compétentes »: its coordinatrice tells these members about it (who they are is
     /// the use case's choice; that there are some, and that it still waits, is checked here).</summary>
     internal void ProposeTo(Viewer coordinatrice, IReadOnlyList<Guid> members, DateTime now)

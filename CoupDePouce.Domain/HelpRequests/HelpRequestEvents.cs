@@ -17,6 +17,27 @@ public sealed record HelpRequestPosted(HelpRequest Request, Guid? ActorId, DateT
 /// <summary>A coordinatrice proposed the request to members whose skills include its theme.</summary>
 public sealed record HelpProposed(HelpRequest Request, IReadOnlyList<Guid> Recipients, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
+/// <summary>On posting, members whose skills include its theme were invited to help (told now; held ones later).</summary>
+public sealed record HelpInvited(HelpRequest Request, IReadOnlyList<Guid> Recipients, DateTime OccurredAt) : IHelpRequestEvent
+{
+    public Guid? ActorId => null;
+}
+
+/// <summary>Nobody answered it in its coordination for a day: its coordinatrices are alerted.</summary>
+public sealed record FirstAnswerAwaited(HelpRequest Request, IReadOnlyList<Guid> Coordinatrices, DateTime OccurredAt) : IHelpRequestEvent
+{
+    public Guid? ActorId => null;
+}
+
+/// <summary>Nobody answered it in its coordination for two days: its asker is offered to open it to the network.</summary>
+public sealed record NetworkOffered(HelpRequest Request, DateTime OccurredAt) : IHelpRequestEvent
+{
+    public Guid? ActorId => null;
+}
+
+/// <summary>Its asker opened it to the whole network: it reaches every member now.</summary>
+public sealed record HelpRequestOpenedToNetwork(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
 public sealed record HelpRequestEdited(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 
 public sealed record HelpRequestWithdrawn(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;

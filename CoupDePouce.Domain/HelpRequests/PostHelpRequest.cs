@@ -19,6 +19,7 @@ public sealed class PostHelpRequestHandler(
     IValidator<PostHelpRequest> validator,
     TimeProvider clock,
     Limits.MemberLimits limits,
+    Engagement.NetworkTimeZone zone,
     ILogger<PostHelpRequestHandler> logger)
 {
     public async Task<Result<long>> HandleAsync(PostHelpRequest command, CancellationToken ct = default)
@@ -75,11 +76,12 @@ public sealed class PostHelpRequestHandler(
         var request = HelpRequest.Post(
             command.AuthorId, coordinationId, command.ThemeId, command.Visibility, command.Title!, command.Details!,
             clock.GetUtcNow().UtcDateTime);
-        // The request and her following of it are one commit.
+        // The request, her following of it and the members invited to help are one commit.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.HelpRequests.Add(request);
         await db.SaveChangesAsync(ct);
         db.Follows.Add(new Follow(command.AuthorId, request.Id, request.CreatedAt));
+        await Matching.InviteSkilledMembers.InviteAsync(db, request, request.CreatedAt, zone.Zone, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result<long>.Success(request.Id);

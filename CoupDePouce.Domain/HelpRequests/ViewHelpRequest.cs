@@ -59,6 +59,12 @@ public sealed record HelpRequestView(
 
     /// <summary>What she is offered on this request; the page shows its buttons from it.</summary>
     public RequestActions Actions { get; init; } = RequestActions.None;
+
+    /// <summary>For its asker only: how many skilled members were invited to help when she posted it (never who).</summary>
+    public int? InvitedMembers { get; init; }
+
+    /// <summary>Whether she is offered to open it to the whole network now (<see cref="HelpRequest.OpenToNetworkRefusal"/>).</summary>
+    public bool MayOpenToNetwork { get; init; }
 }
 
 /// <summary>One request and its thread, for someone allowed to see it. A request she may not see and a
@@ -148,7 +154,9 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             .ToList();
 
         var follows = await db.Follows.AnyAsync(f => f.HelpRequestId == r.Id && f.MemberId == viewerId, ct);
-        var suspension = await Moderation.SuspendMemberHandler.RefusalForAsync(db, viewerId, clock.GetUtcNow().UtcDateTime, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var suspension = await Moderation.SuspendMemberHandler.RefusalForAsync(db, viewerId, now, ct);
+        int? invited = r.AuthorId == viewerId ? await db.HelpInvitations.CountAsync(i => i.HelpRequestId == r.Id, ct) : null;
         return new HelpRequestView(
             r.Id, r.Title, r.Details, r.ThemeId, header.ThemeSlug, r.CoordinationId, header.CoordinationName, r.AuthorId,
             header.DisplayName, header.Activity, r.CreatedAt, r.EditedAt, r.Status, r.Visibility, r.AnswerCount, requestVersions,
@@ -161,6 +169,8 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             DuplicateOfId: r.DuplicateOfId)
         {
             Actions = r.ActionsFor(viewer, follows, reported.Contains(0), suspension),
+            InvitedMembers = invited,
+            MayOpenToNetwork = r.OpenToNetworkRefusal(viewerId, now) is null,
         };
     }
 }

@@ -34,6 +34,14 @@ public enum BoardChangeKind
 
     /// <summary>A request was proposed to some members: only their bells count again; the request itself is unchanged.</summary>
     Proposed,
+
+    /// <summary>Some members were told something by the system (an invitation to help, a request that waits for a
+    /// first answer, an offer to open hers to the network): only their bells count again.</summary>
+    Notified,
+
+    /// <summary>Its asker opened a request kept to its coordination to the whole network: a new line for the
+    /// members outside it, a changed one for those who had it.</summary>
+    OpenedToNetwork,
 }
 
 public sealed record BoardChange(
@@ -43,7 +51,9 @@ public sealed record BoardChange(
     Visibility Visibility,
     bool Listed,
     Guid? ActorId,
-    DateTime OccurredAt)
+    DateTime OccurredAt,
+    IReadOnlyList<Guid>? Recipients = null,
+    int ThemeId = 0)
 {
     /// <summary>Who may hear of a change: exactly who may see the request (its coordination's members, its
     /// coordinatrices and admins for a coordination-only request; every member for a network one). Decided on the
@@ -55,7 +65,10 @@ public sealed record BoardChange(
         new(BoardChangeKind.QueueChanged, 0, coordinationId, Visibility.Network, Listed: false, ActorId: null, occurredAt);
 
     /// <summary>Whether it changes what a request shows (every kind but <see cref="BoardChangeKind.QueueChanged"/> and <see cref="BoardChangeKind.Proposed"/>).</summary>
-    public bool IsAboutRequest => Kind is not (BoardChangeKind.QueueChanged or BoardChangeKind.Proposed);
+    public bool IsAboutRequest => Kind is not (BoardChangeKind.QueueChanged or BoardChangeKind.Proposed or BoardChangeKind.Notified);
+
+    /// <summary>A new line on the boards of those who may now see it.</summary>
+    public bool BringsNewLine => Kind is BoardChangeKind.Posted or BoardChangeKind.OpenedToNetwork;
 
     /// <summary>Whether it may change what waits for a coordinatrice: a queue change, or a reported request or answer
     /// that is withdrawn, hidden or restored (the open reports count only items still there to decide on).</summary>
@@ -63,8 +76,10 @@ public sealed record BoardChange(
         Kind is BoardChangeKind.QueueChanged or BoardChangeKind.Withdrawn or BoardChangeKind.AnswerWithdrawn
             or BoardChangeKind.Hidden or BoardChangeKind.Restored;
 
+    /// <remarks>A change told to a few members (<see cref="Recipients"/>) reaches only them.</remarks>
     public bool IsFor(Viewer viewer) =>
-        viewer.IsSignedIn && (Visibility == Visibility.Network || viewer.BelongsTo(CoordinationId));
+        viewer.IsSignedIn && (Visibility == Visibility.Network || viewer.BelongsTo(CoordinationId))
+            && (Recipients is null || Recipients.Contains(viewer.MemberId!.Value));
 
     internal static BoardChange? From(IHelpRequestEvent domainEvent)
     {
@@ -91,11 +106,21 @@ public sealed record BoardChange(
             AnswerHidden => BoardChangeKind.AnswerHidden,
             AnswerRestored => BoardChangeKind.AnswerRestored,
             HelpProposed => BoardChangeKind.Proposed,
+            HelpInvited or FirstAnswerAwaited or NetworkOffered => BoardChangeKind.Notified,
+            HelpRequestOpenedToNetwork => BoardChangeKind.OpenedToNetwork,
+            _ => null,
+        };
+        IReadOnlyList<Guid>? recipients = domainEvent switch
+        {
+            HelpProposed proposed => proposed.Recipients,
+            HelpInvited invited => invited.Recipients,
+            FirstAnswerAwaited awaited => awaited.Coordinatrices,
+            NetworkOffered offered => [offered.Request.AuthorId],
             _ => null,
         };
         var request = domainEvent.Request;
         return kind is { } k
-            ? new BoardChange(k, request.Id, request.CoordinationId, request.Visibility, !request.IsHidden && !request.IsWithdrawn, domainEvent.ActorId, domainEvent.OccurredAt)
+            ? new BoardChange(k, request.Id, request.CoordinationId, request.Visibility, !request.IsHidden && !request.IsWithdrawn, domainEvent.ActorId, domainEvent.OccurredAt, recipients, request.ThemeId)
             : null;
     }
 }

@@ -27,6 +27,9 @@ public sealed record RequestsSheCanHelp(IReadOnlyList<BoardItem> Items, int Tota
     public static RequestsSheCanHelp None { get; } = new([], 0, 0, 1, false);
 
     public bool HasMore => Page * ListRequestsSheCanHelp.PageSize < Total;
+
+    /// <summary>Her themes: a live page listens for new requests in these.</summary>
+    public IReadOnlyList<int> ThemeIds { get; init; } = [];
 }
 
 public sealed class ListRequestsSheCanHelpHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock)
@@ -40,8 +43,8 @@ public sealed class ListRequestsSheCanHelpHandler(IDbContextFactory<BoardDbConte
             return RequestsSheCanHelp.None;
         }
 
-        var hasSkills = await db.MemberSkills.AnyAsync(s => s.MemberId == query.ViewerId, ct);
-        if (!hasSkills)
+        var themeIds = await db.MemberSkills.Where(s => s.MemberId == query.ViewerId).Select(s => s.ThemeId).ToListAsync(ct);
+        if (themeIds.Count == 0)
         {
             return RequestsSheCanHelp.None;
         }
@@ -64,7 +67,10 @@ public sealed class ListRequestsSheCanHelpHandler(IDbContextFactory<BoardDbConte
             .Select(r => r.Id)
             .ToListAsync(ct);
         var lines = await db.HelpRequests.AsNoTracking().Where(r => EF.Constant(ids).Contains(r.Id)).ToBoardItems(db).ToDictionaryAsync(i => i.Id, ct);
-        return new RequestsSheCanHelp([.. ids.Select(id => lines[id])], counts?.Total ?? 0, counts?.Unanswered ?? 0, page, HasSkills: true);
+        return new RequestsSheCanHelp([.. ids.Select(id => lines[id])], counts?.Total ?? 0, counts?.Unanswered ?? 0, page, HasSkills: true)
+        {
+            ThemeIds = themeIds,
+        };
     }
 
     /// <summary>How many requests she could help with still wait for a first answer: her menu's count.</summary>

@@ -24,6 +24,16 @@ public enum NotificationKind
     /// <summary>A coordinatrice proposed her a request of her coordination that waits for an answer, on a theme she
     /// helps with.</summary>
     ProposedToHelp = 7,
+
+    /// <summary>A request was just posted on a theme she helps with, and she is among the few invited to help.</summary>
+    InvitedToHelp = 8,
+
+    /// <summary>For a coordinatrice: a request kept to her coordination still waits for a first answer after a day.</summary>
+    AwaitsFirstAnswer = 9,
+
+    /// <summary>Her request kept to her coordination waits for a first answer after two days: she may open it to
+    /// the whole network.</summary>
+    MayOpenToNetwork = 10,
 }
 
 /// <summary>One line in her notifications: several events of one kind on one request are grouped into a single

@@ -51,6 +51,9 @@ internal static class Notifier
             HelpRequestHidden hidden => (NotificationKind.HiddenByModeration, [hidden.Request.AuthorId]),
             AnswerHidden hidden => (NotificationKind.AnswerHiddenByModeration, [hidden.Answer.AuthorId]),
             HelpProposed proposed => (NotificationKind.ProposedToHelp, proposed.Recipients),
+            HelpInvited invited => (NotificationKind.InvitedToHelp, invited.Recipients),
+            FirstAnswerAwaited awaited => (NotificationKind.AwaitsFirstAnswer, awaited.Coordinatrices),
+            NetworkOffered offered => (NotificationKind.MayOpenToNetwork, [offered.Request.AuthorId]),
             _ => (default, []),
         };
 

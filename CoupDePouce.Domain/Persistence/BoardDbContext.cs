@@ -39,6 +39,10 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
 
     public DbSet<Relaunch.HelpProposal> HelpProposals => Set<Relaunch.HelpProposal>();
 
+    public DbSet<Matching.HelpInvitation> HelpInvitations => Set<Matching.HelpInvitation>();
+
+    public DbSet<Matching.InvitationPreferences> InvitationPreferences => Set<Matching.InvitationPreferences>();
+
     public DbSet<Moderation.ModerationEntry> ModerationLog => Set<Moderation.ModerationEntry>();
 
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();

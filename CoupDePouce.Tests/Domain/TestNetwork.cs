@@ -56,6 +56,19 @@ public sealed class TestNetwork : IAsyncDisposable
         return new TestNetwork(folder, services, clock);
     }
 
+    /// <summary>Another instance of the app's Domain on the same database and clock: a restart (dispose this one
+    /// first) or a second server running beside the first.</summary>
+    public ServiceProvider AnotherInstance(Action<IServiceCollection>? configure = null)
+    {
+        var collection = new ServiceCollection()
+            .AddLogging()
+            .AddMetrics()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddCoupDePouceDomain($"Data Source={DatabasePath}");
+        configure?.Invoke(collection);
+        return collection.BuildServiceProvider();
+    }
+
     private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync);
 
     private static async Task<string> CreateMigratedTemplateAsync()

@@ -50,6 +50,8 @@ public sealed class AppServer(TempFolder? sharedFolder = null, IReadOnlyDictiona
         start.Environment["Demo__Seed"] = "true";
         // The tests count listening screens and cut connections through the opt-in diagnostics (/dev/live).
         start.Environment["Diagnostics__Live"] = "true";
+        // The timed checks would notify demo members at a moment no test chooses.
+        start.Environment["TimedChecks__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var limited in App.HostFixture.LiftedLimits)
         {

@@ -39,6 +39,71 @@ public sealed class CanHelpJourneyTests(BrowserFixture browser)
         await Expect(link).ToHaveAttributeAsync("aria-current", "page");
     }
 
+    [Fact]
+    public async Task TheOnlySkilledMemberOfHerCoordinationGetsTheInvitationAndTheRequestLive()
+    {
+        var (helper, skilled, asker, theme) = await FewHelpersOfACoordinationAsync();
+        var page = await browser.SignedInAsync(helper, width: 1280);
+        await page.GotoAsync(CoupDePouce.App.Components.Pages.Matching.CanHelpPage.Path);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Je peux aider");
+        var bell = page.Locator(".bell a");
+        var before = await bell.GetAttributeAsync("aria-label");
+        // She is live before anything is posted: what follows reaches this very page.
+        await Expect(page.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
+
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var askerPage = await browser.SignedInAsync(asker);
+        var form = new PostRequestPage(askerPage);
+        await form.OpenAsync();
+        await form.FillAsync($"Une question pour ma coordination {token}", "J'aurais besoin d'un avis de quelqu'un qui s'y connaît.", theme, wholeNetwork: false);
+        var id = await form.PublishAsync();
+        await Expect(askerPage.Locator(".invited-note")).ToHaveTextAsync(
+            skilled == 1 ? "1 membre compétente a été prévenue." : $"{skilled} membres compétentes ont été prévenues.");
+
+        await Expect(page.Locator($"li.request-card[data-request-id='{id}']")).ToContainTextAsync($"Une question pour ma coordination {token}");
+        await Expect(bell).Not.ToHaveAttributeAsync("aria-label", before ?? string.Empty);
+        await bell.ClickAsync();
+        await Expect(page.Locator("li[data-notification-id]").First).ToContainTextAsync($"Nouvelle demande sur vos compétences : « Une question pour ma coordination {token} »");
+    }
+
+    /// <summary>A coordination where at most three approved, unsuspended members offer help on a theme no other
+    /// browser test posts in, and another of its members to ask: the matching invites each of them.</summary>
+    private async Task<(string Helper, int Skilled, string Asker, string Theme)> FewHelpersOfACoordinationAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={browser.Server.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT t.Slug, u.HomeCoordinationId, lower(u.Email) FROM MemberSkills s
+            JOIN AspNetUsers u ON u.Id = s.MemberId
+            JOIN Themes t ON t.Id = s.ThemeId
+            WHERE t.Slug IN ('numerique', 'commercial', 'comptabilite') AND u.Membership = 0 AND u.SuspendedUntil IS NULL
+                AND u.DepartedAt IS NULL AND lower(u.Email) NOT LIKE 'admin%'
+            """;
+        var skilled = new List<(string Theme, long Coordination, string Email)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                skilled.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+            }
+        }
+
+        var few = skilled.GroupBy(s => (s.Theme, s.Coordination)).Where(g => g.Count() <= 3).OrderBy(g => g.Count()).First();
+        var (theme, coordination, helper) = few.First();
+        command.CommandText = """
+            SELECT lower(u.Email) FROM AspNetUsers u
+            WHERE u.HomeCoordinationId = $coordination AND u.Membership = 0 AND u.SuspendedUntil IS NULL AND u.DepartedAt IS NULL
+                AND lower(u.Email) NOT LIKE 'coord.%' AND lower(u.Email) NOT LIKE 'admin%'
+                AND u.Id NOT IN (SELECT s.MemberId FROM MemberSkills s JOIN Themes t ON t.Id = s.ThemeId WHERE t.Slug = $theme)
+            """;
+        command.Parameters.AddWithValue("$coordination", coordination);
+        command.Parameters.AddWithValue("$theme", theme);
+        var asker = (string)(await command.ExecuteScalarAsync())!;
+        var label = theme switch { "numerique" => "Numérique & outils", "commercial" => "Commercial & prospection", _ => "Comptabilité & gestion" };
+        return (helper, few.Count(), asker, label);
+    }
+
     /// <summary>A demo member who offers help on the theme, and another who does not ask for it from herself.</summary>
     private async Task<(string Helper, string Asker)> HelperAndAskerAsync(string themeSlug)
     {

@@ -93,3 +93,27 @@ internal sealed class HelpProposalConfiguration : IEntityTypeConfiguration<Relau
         builder.HasIndex(p => new { p.MemberId, p.At });
     }
 }
+
+internal sealed class HelpInvitationConfiguration : IEntityTypeConfiguration<Matching.HelpInvitation>
+{
+    public void Configure(EntityTypeBuilder<Matching.HelpInvitation> builder)
+    {
+        // Never the same member twice for one request.
+        builder.HasKey(i => new { i.HelpRequestId, i.MemberId });
+        builder.HasOne<HelpRequest>().WithMany().HasForeignKey(i => i.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(i => i.MemberId).OnDelete(DeleteBehavior.Cascade);
+        // Her week's invitations (the cap) and those she still carries (the ranking).
+        builder.HasIndex(i => new { i.MemberId, i.CreatedAt });
+        // Those held by quiet hours, by when they may go.
+        builder.HasIndex(i => i.DeliverAt, "IX_HelpInvitations_Held").HasFilter("DeliveredAt IS NULL AND Dropped = 0");
+    }
+}
+
+internal sealed class InvitationPreferencesConfiguration : IEntityTypeConfiguration<Matching.InvitationPreferences>
+{
+    public void Configure(EntityTypeBuilder<Matching.InvitationPreferences> builder)
+    {
+        builder.HasKey(p => p.MemberId);
+        builder.HasOne<Member>().WithOne().HasForeignKey<Matching.InvitationPreferences>(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -180,6 +180,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<int>("CoordinationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CoordinatricesAlertedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -216,6 +219,9 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NetworkOfferedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PinnedAt")
@@ -290,6 +296,55 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex("HelpRequestId");
 
                     b.ToTable("HelpRequestRevision");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Matching.HelpInvitation", b =>
+                {
+                    b.Property<long>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeliverAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Dropped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HelpRequestId", "MemberId");
+
+                    b.HasIndex("MemberId", "CreatedAt");
+
+                    b.HasIndex(new[] { "DeliverAt" }, "IX_HelpInvitations_Held")
+                        .HasFilter("DeliveredAt IS NULL AND Dropped = 0");
+
+                    b.ToTable("HelpInvitations");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Matching.InvitationPreferences", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("InvitationPreferences");
                 });
 
             modelBuilder.Entity("CoupDePouce.Domain.Members.CoordinatorAssignment", b =>
@@ -903,6 +958,30 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
                         .WithMany("Revisions")
                         .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Matching.HelpInvitation", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Matching.InvitationPreferences", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CoupDePouce.Domain.Matching.InvitationPreferences", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

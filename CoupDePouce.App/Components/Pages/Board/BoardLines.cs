@@ -71,7 +71,7 @@ public sealed class BoardLines(TimeProvider clock)
         }
 
         var shown = Items.Exists(l => l.Item.Id == change.RequestId);
-        if (change.Kind != BoardChangeKind.Posted)
+        if (!change.BringsNewLine || (shown && change.Kind == BoardChangeKind.OpenedToNetwork))
         {
             return shown ? LineEffect.Refresh : LineEffect.None;
         }

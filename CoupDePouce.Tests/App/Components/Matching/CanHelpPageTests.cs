@@ -93,4 +93,19 @@ public sealed class CanHelpPageTests : ComponentTest
         Assert.Empty(page.FindAll(".pager a[rel=next]"));
         Assert.Equal("21 demandes ouvertes · 21 sans réponse", page.Find(".can-help-count").TextContent);
     }
+
+    [Fact]
+    public async Task ANewRequestInHerThemesAppearsWhileSheLooks()
+    {
+        await ChooseSkillsAsync(1);
+        await PostAsync("Statut de SAS ou de SARL pour démarrer ?");
+        SignIn(_helper);
+        var page = RenderLive<CanHelpPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("li.request-card")));
+
+        var posted = await PostAsync("Qui peut relire mon contrat de prestation ?");
+
+        page.WaitForAssertion(() => Assert.Equal(posted.ToString(), page.FindAll("li.request-card")[0].GetAttribute("data-request-id")));
+        Assert.Equal("2 demandes ouvertes · 2 sans réponse", page.Find(".can-help-count").TextContent);
+    }
 }

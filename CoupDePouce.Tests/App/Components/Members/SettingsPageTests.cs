@@ -72,7 +72,8 @@ public sealed class SettingsPageTests : ComponentTest
     {
         var page = await RenderAsync();
 
-        Assert.Equal(5, page.FindAll(".settings-cards > section.form-card").Count);
+        Assert.Equal(6, page.FindAll(".settings-cards > section.form-card").Count);
+        Assert.NotNull(page.Find(".settings-cards #invitation-settings"));
         Assert.Contains("Vous êtes membre de Rennes.", page.Find(".move-settings").TextContent);
         Assert.NotNull(page.Find(".move-settings [data-move=ask]"));
     }

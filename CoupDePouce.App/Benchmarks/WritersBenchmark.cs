@@ -112,6 +112,11 @@ public static class WritersBenchmark
                 Console.WriteLine("|---|---:|---:|---:|---:|");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| post → acknowledged commit | {BoardBenchmark.Percentile(all, 50):F2} | {BoardBenchmark.Percentile(all, 95):F2} | {BoardBenchmark.Percentile(all, 99):F2} | {all.Max():F2} |"));
+                // Each post also ranks the skilled members and invites up to three (decision 029), within their caps.
+                await using var counting = await dbFactory.CreateDbContextAsync();
+                var invitations = await counting.HelpInvitations.CountAsync();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"invitations made with these posts: {invitations:N0} (weekly caps of 3 stop most after the first posts)"));
             }
 
             foreach (var (message, count) in errors.CountBy(e => e).OrderByDescending(e => e.Value).Take(10))

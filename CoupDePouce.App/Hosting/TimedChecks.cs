@@ -1,4 +1,5 @@
 using CoupDePouce.Domain.Escalation;
+using CoupDePouce.Domain.FollowUps;
 using CoupDePouce.Domain.Matching;
 
 namespace CoupDePouce.App.Hosting;
@@ -15,8 +16,9 @@ public sealed class TimedChecksOptions
 }
 
 /// <summary>On a timer of the app's <see cref="TimeProvider"/>, asks the Domain what time has made due: invitations
-/// held by quiet hours, requests whose first answer is awaited too long. It holds nothing itself (each run reads the
-/// database), so stopping, restarting or running it on several instances changes nothing of what members are told.</summary>
+/// held by quiet hours, requests whose first answer is awaited too long, and a week after a request was resolved, its
+/// asker's « est-ce que ça a marché ? ». It holds nothing itself (each run reads the database), so stopping,
+/// restarting or running it on several instances changes nothing of what members are told.</summary>
 public sealed class TimedChecks(
     IServiceProvider services, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TimedChecksOptions> options, ILogger<TimedChecks> logger)
     : BackgroundService
@@ -27,11 +29,12 @@ public sealed class TimedChecks(
         await using var scope = services.CreateAsyncScope();
         var told = await scope.ServiceProvider.GetRequiredService<DeliverHeldInvitationsHandler>().HandleAsync(ct);
         var escalated = await scope.ServiceProvider.GetRequiredService<EscalateWaitingRequestsHandler>().HandleAsync(ct);
-        if (told > 0 || escalated.CoordinationsAlerted > 0 || escalated.AskersOffered > 0)
+        var followedUp = await scope.ServiceProvider.GetRequiredService<AskForFollowUpsHandler>().HandleAsync(ct);
+        if (told > 0 || escalated.CoordinationsAlerted > 0 || escalated.AskersOffered > 0 || followedUp > 0)
         {
             logger.LogInformation(
-                "Timed checks: {Told} held invitations told, {Alerted} requests alerted to their coordinatrices, {Offered} askers offered the network",
-                told, escalated.CoordinationsAlerted, escalated.AskersOffered);
+                "Timed checks: {Told} held invitations told, {Alerted} requests alerted to their coordinatrices, {Offered} askers offered the network, {Asked} askers asked whether it worked",
+                told, escalated.CoordinationsAlerted, escalated.AskersOffered, followedUp);
         }
     }
 

@@ -56,7 +56,15 @@ public sealed record EngagementFigures
 
     public int FirstTimeAskersHelped { get; init; }
 
+    /// <summary>Efficacité: of the period's requests, those whose asker said (by the period's end), when asked a week
+    /// after the resolution, whether it worked; and those she said worked, fully or in part.</summary>
+    public int FollowUps { get; init; }
+
+    public int FollowUpsWorked { get; init; }
+
     public double? AnswerRate => Share(Answered, Requests);
+
+    public double? Effectiveness => Share(FollowUpsWorked, FollowUps);
 
     public double? ResolutionRate => Share(Resolved, Requests);
 

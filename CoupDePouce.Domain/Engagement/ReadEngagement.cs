@@ -104,9 +104,13 @@ public sealed class ReadEngagementHandler(IDbContextFactory<BoardDbContext> dbFa
         var weeksRead = Own(d => EngagementSql.WeeksAsync(d, grouping, query.CoordinationId, current, weeks.Select(w => (w.Start, w.End)).ToList(), ct), ct);
         var themeCountsRead = Own(d => EngagementSql.ThemesAsync(d, grouping, query.CoordinationId, current, ct), ct);
         var helpersRead = Own(d => EngagementSql.HelpersAsync(d, grouping, query.CoordinationId, current, ReadEngagement.HelpersShown, ct), ct);
+        var followUpsRead = Own(d => FollowUpsAsync(d, query.CoordinationId, current, ct), ct);
+        var followUpsBeforeRead = Own(d => FollowUpsAsync(d, query.CoordinationId, previous, ct), ct);
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Slug }).ToListAsync(ct);
-        await Task.WhenAll(figuresRead, beforeRead, weeksRead, themeCountsRead, helpersRead);
-        var (figures, before, weekRows, helpers) = (figuresRead.Result, beforeRead.Result, weeksRead.Result, helpersRead.Result);
+        await Task.WhenAll(figuresRead, beforeRead, weeksRead, themeCountsRead, helpersRead, followUpsRead, followUpsBeforeRead);
+        var (weekRows, helpers) = (weeksRead.Result, helpersRead.Result);
+        var figures = WithFollowUps(figuresRead.Result, followUpsRead.Result);
+        var before = WithFollowUps(beforeRead.Result, followUpsBeforeRead.Result);
         var themeCounts = themeCountsRead.Result.ToDictionary(t => t.Key, t => t.Count);
 
         IReadOnlyList<CoordinationFigures> rows;
@@ -135,6 +139,32 @@ public sealed class ReadEngagementHandler(IDbContextFactory<BoardDbContext> dbFa
             themes.Select(t => new ThemeCount(t.Id, t.Slug, themeCounts.GetValueOrDefault(t.Id))).ToList(),
             helpers.Select(h => new HelperLine(h.MemberId, h.Name, h.Answers, h.Helpful)).ToList()));
     }
+
+    /// <summary>Efficacité's counts per coordination (and 0 for the whole network): the period's requests (hidden and
+    /// withdrawn aside) whose asker answered the follow-up by the period's end, and those she said worked. Few rows, read
+    /// from their own index, so the main figures' statement and its covering indexes stay as they are.</summary>
+    private static async Task<Dictionary<int, (int All, int Worked)>> FollowUpsAsync(BoardDbContext db, int? coordinationId, Window window, CancellationToken ct)
+    {
+        var (start, end, asOf) = (window.Start, window.End, window.AsOf);
+        var rows = await db.HelpRequests.AsNoTracking()
+            .Where(r => r.FollowUp != null && r.CreatedAt >= start && r.CreatedAt < end && r.FollowUpAnsweredAt <= asOf
+                && !r.IsHidden && !r.IsWithdrawn && (coordinationId == null || r.CoordinationId == coordinationId))
+            .GroupBy(r => r.CoordinationId)
+            .Select(g => new { g.Key, All = g.Count(), Worked = g.Count(r => r.FollowUp != FollowUps.FollowUpAnswer.No) })
+            .ToListAsync(ct);
+        var counts = rows.ToDictionary(r => r.Key, r => (r.All, r.Worked));
+        if (coordinationId is null)
+        {
+            counts[0] = (rows.Sum(r => r.All), rows.Sum(r => r.Worked));
+        }
+
+        return counts;
+    }
+
+    private static Dictionary<int, EngagementFigures> WithFollowUps(Dictionary<int, EngagementFigures> figures, Dictionary<int, (int All, int Worked)> followUps) =>
+        figures.ToDictionary(
+            f => f.Key,
+            f => followUps.TryGetValue(f.Key, out var counts) ? f.Value with { FollowUps = counts.All, FollowUpsWorked = counts.Worked } : f.Value);
 
     /// <summary>A read on its own context, on the thread pool once a core is free: SQLite's calls complete
     /// synchronously, so without this they would run one after another (on a page's circuit, always).</summary>

@@ -367,6 +367,51 @@ public sealed class HelpRequest : AggregateRoot
         Raise(new HelpRequestOpenedToNetwork(this, byMemberId, now));
     }
 
+    /// <summary>The asker is asked « est-ce que ça a marché ? » this long after her request was resolved.</summary>
+    public static readonly TimeSpan FollowUpAfter = TimeSpan.FromDays(7);
+
+    /// <summary>When its asker was asked whether it worked (once).</summary>
+    public DateTime? FollowUpAskedAt { get; private set; }
+
+    /// <summary>What she said, once.</summary>
+    public FollowUps.FollowUpAnswer? FollowUp { get; private set; }
+
+    public DateTime? FollowUpAnsweredAt { get; private set; }
+
+    /// <summary>Resolved at least <see cref="FollowUpAfter"/> ago, on the board, and never asked.</summary>
+    public bool AwaitsFollowUp(DateTime now) =>
+        Status == HelpRequestStatus.Resolved && ResolvedAt is { } resolved && now - resolved >= FollowUpAfter
+            && FollowUpAskedAt is null && !IsHidden && !IsWithdrawn;
+
+    internal void AskFollowUp(DateTime now)
+    {
+        FollowUpAskedAt = now;
+        Raise(new FollowUpAsked(this, now));
+    }
+
+    /// <summary>Why she may not say whether it worked now, or null: only its asker, only once she was asked, only once.</summary>
+    public string? FollowUpRefusal(Guid memberId) =>
+        AuthorId != memberId ? Messages.FollowUpNotYours
+        : FollowUpAskedAt is null ? Messages.FollowUpNotAsked
+        : FollowUp is not null ? Messages.FollowUpAlreadyAnswered
+        : null;
+
+    internal void AnswerFollowUp(Guid byMemberId, FollowUps.FollowUpAnswer answer, DateTime now)
+    {
+        if (FollowUpRefusal(byMemberId) is { } refusal)
+        {
+            throw new DomainRuleViolation(refusal, AuthorId != byMemberId ? FailureKind.Forbidden : FailureKind.Invalid);
+        }
+
+        if (!Enum.IsDefined(answer))
+        {
+            throw new DomainRuleViolation(Messages.FollowUpUnknown);
+        }
+
+        FollowUp = answer;
+        FollowUpAnsweredAt = now;
+    }
+
     /// <summary>« Proposer aux membres compétentes »: its coordinatrice tells these members about it (who they are is
     /// the use case's choice; that there are some, and that it still waits, is checked here).</summary>
     internal void ProposeTo(Viewer coordinatrice, IReadOnlyList<Guid> members, DateTime now)

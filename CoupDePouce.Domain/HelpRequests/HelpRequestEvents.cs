@@ -35,6 +35,12 @@ public sealed record NetworkOffered(HelpRequest Request, DateTime OccurredAt) : 
     public Guid? ActorId => null;
 }
 
+/// <summary>A week after it was resolved, its asker is asked whether it worked.</summary>
+public sealed record FollowUpAsked(HelpRequest Request, DateTime OccurredAt) : IHelpRequestEvent
+{
+    public Guid? ActorId => null;
+}
+
 /// <summary>Its asker opened it to the whole network: it reaches every member now.</summary>
 public sealed record HelpRequestOpenedToNetwork(HelpRequest Request, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
 

@@ -65,6 +65,12 @@ public sealed record HelpRequestView(
 
     /// <summary>Whether she is offered to open it to the whole network now (<see cref="HelpRequest.OpenToNetworkRefusal"/>).</summary>
     public bool MayOpenToNetwork { get; init; }
+
+    /// <summary>Whether she is asked « est-ce que ça a marché ? » now (<see cref="HelpRequest.FollowUpRefusal"/>).</summary>
+    public bool MayAnswerFollowUp { get; init; }
+
+    /// <summary>For its asker only: what she said when asked, if she did.</summary>
+    public FollowUps.FollowUpAnswer? FollowUp { get; init; }
 }
 
 /// <summary>One request and its thread, for someone allowed to see it. A request she may not see and a
@@ -171,6 +177,8 @@ public sealed class ViewHelpRequestHandler(IDbContextFactory<BoardDbContext> dbF
             Actions = r.ActionsFor(viewer, follows, reported.Contains(0), suspension),
             InvitedMembers = invited,
             MayOpenToNetwork = r.OpenToNetworkRefusal(viewerId, now) is null,
+            MayAnswerFollowUp = r.FollowUpRefusal(viewerId) is null,
+            FollowUp = r.AuthorId == viewerId ? r.FollowUp : null,
         };
     }
 }

@@ -106,7 +106,7 @@ public sealed record BoardChange(
             AnswerHidden => BoardChangeKind.AnswerHidden,
             AnswerRestored => BoardChangeKind.AnswerRestored,
             HelpProposed => BoardChangeKind.Proposed,
-            HelpInvited or FirstAnswerAwaited or NetworkOffered => BoardChangeKind.Notified,
+            HelpInvited or FirstAnswerAwaited or NetworkOffered or FollowUpAsked => BoardChangeKind.Notified,
             HelpRequestOpenedToNetwork => BoardChangeKind.OpenedToNetwork,
             _ => null,
         };
@@ -116,6 +116,7 @@ public sealed record BoardChange(
             HelpInvited invited => invited.Recipients,
             FirstAnswerAwaited awaited => awaited.Coordinatrices,
             NetworkOffered offered => [offered.Request.AuthorId],
+            FollowUpAsked asked => [asked.Request.AuthorId],
             _ => null,
         };
         var request = domainEvent.Request;

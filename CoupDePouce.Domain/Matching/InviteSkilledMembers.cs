@@ -17,7 +17,7 @@ internal static class InviteSkilledMembers
 {
     public const int PerRequest = 3;
 
-    /// <summary>Answers on the theme over this window rank her higher.</summary>
+    /// <summary>Answers on the theme over this window rank her higher; invitations still open over it, lower.</summary>
     public static readonly TimeSpan Lately = TimeSpan.FromDays(30);
 
     /// <summary>How many members were invited (told now or when their quiet hours end).</summary>
@@ -69,7 +69,7 @@ internal static class InviteSkilledMembers
                 SameCoordination = m.HomeCoordinationId == coordinationId ? 1 : 0,
                 AnsweredLately = db.Answers.Count(a => a.AuthorId == m.Id && a.CreatedAt > since && !a.IsWithdrawn
                     && db.HelpRequests.Any(r => r.Id == a.HelpRequestId && r.ThemeId == themeId && r.AuthorId != m.Id)),
-                OpenInvitations = db.HelpInvitations.Count(i => i.MemberId == m.Id && !i.Dropped
+                OpenInvitations = db.HelpInvitations.Count(i => i.MemberId == m.Id && i.CreatedAt > since && !i.Dropped
                     && db.HelpRequests.Any(r => r.Id == i.HelpRequestId && r.Status == HelpRequestStatus.Open && !r.IsHidden && !r.IsWithdrawn)
                     && !db.Answers.Any(a => a.HelpRequestId == i.HelpRequestId && a.AuthorId == m.Id)),
                 QuietFrom = preferences == null ? null : preferences.QuietFrom,

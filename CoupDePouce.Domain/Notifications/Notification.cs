@@ -34,6 +34,9 @@ public enum NotificationKind
     /// <summary>Her request kept to her coordination waits for a first answer after two days: she may open it to
     /// the whole network.</summary>
     MayOpenToNetwork = 10,
+
+    /// <summary>A week after her request was resolved: « est-ce que ça a marché ? ».</summary>
+    FollowUpAsked = 11,
 }
 
 /// <summary>One line in her notifications: several events of one kind on one request are grouped into a single

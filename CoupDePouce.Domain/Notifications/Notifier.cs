@@ -54,6 +54,7 @@ internal static class Notifier
             HelpInvited invited => (NotificationKind.InvitedToHelp, invited.Recipients),
             FirstAnswerAwaited awaited => (NotificationKind.AwaitsFirstAnswer, awaited.Coordinatrices),
             NetworkOffered offered => (NotificationKind.MayOpenToNetwork, [offered.Request.AuthorId]),
+            FollowUpAsked asked => (NotificationKind.FollowUpAsked, [asked.Request.AuthorId]),
             _ => (default, []),
         };
 

@@ -43,7 +43,8 @@ public sealed class DashboardThroughTheHostTests(HostFixture host)
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Coordination;Demandes;Taux de réponse (%);Taux de résolution (%);Délai médian de 1re réponse (h)", lines[0]);
-        Assert.Equal(15, lines[0].Split(';').Length);
+        Assert.Equal(16, lines[0].Split(';').Length);
+        Assert.EndsWith(";Efficacité (%)", lines[0]);
         // A header, one line per coordination, the network's total.
         Assert.Equal(await host.QueryAsync(db => db.Coordinations.CountAsync()) + 2, lines.Length);
         Assert.StartsWith("Réseau (total);", lines[^1]);

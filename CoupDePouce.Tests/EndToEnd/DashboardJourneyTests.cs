@@ -1,3 +1,4 @@
+using CoupDePouce.App.Components.Pages.Dashboard;
 using CoupDePouce.Tests.EndToEnd.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +18,7 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
         await Expect(admin.Locator("h1")).ToHaveTextAsync("Tableau de bord du réseau");
         await Expect(admin.Locator(".app-shell[data-live='true']")).ToHaveCountAsync(1);
 
-        await Expect(admin.Locator(".figure-card")).ToHaveCountAsync(14);
+        await Expect(admin.Locator(".figure-card")).ToHaveCountAsync(DashboardMetric.All.Count);
         // One row per coordination she may choose (other tests on this server may add coordinations).
         var coordinations = await admin.Locator("select[name=coordination] option").CountAsync() - 1;
         Assert.True(coordinations >= 7);
@@ -55,7 +56,7 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
         var lyon = await browser.SignedInAsync("coord.lyon@coupdepouce.demo");
         await lyon.GotoAsync("/tableau-de-bord");
         await Expect(lyon.Locator("h1")).ToHaveTextAsync("Tableau de bord · Lyon");
-        await Expect(lyon.Locator(".figure-card")).ToHaveCountAsync(14);
+        await Expect(lyon.Locator(".figure-card")).ToHaveCountAsync(DashboardMetric.All.Count);
         await Expect(lyon.Locator("select[name=coordination]")).ToHaveCountAsync(0);
 
         await lyon.GotoAsync($"/tableau-de-bord?coordination={rennes}");

@@ -202,6 +202,15 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.Property<DateTime?>("FirstAnsweredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowUpAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUpAskedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HiddenByReports")
                         .HasColumnType("INTEGER");
 
@@ -264,6 +273,12 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasIndex(new[] { "CoordinationId", "CreatedAt", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "FirstAnswerWaitMs", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_CoordinationEngagement");
 
                     b.HasIndex(new[] { "CreatedAt", "CoordinationId", "AuthorId", "ThemeId", "Status", "FirstAnsweredAt", "FirstAnswerWaitMs", "ResolvedAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_Engagement");
+
+                    b.HasIndex(new[] { "CreatedAt", "CoordinationId", "FollowUp", "FollowUpAnsweredAt", "IsHidden", "IsWithdrawn" }, "IX_HelpRequests_FollowUp")
+                        .HasFilter("FollowUp IS NOT NULL");
+
+                    b.HasIndex(new[] { "ResolvedAt" }, "IX_HelpRequests_FollowUpDue")
+                        .HasFilter("Status = 2 AND FollowUpAskedAt IS NULL");
 
                     b.HasIndex(new[] { "CoordinationId", "CreatedAt" }, "IX_HelpRequests_Waiting")
                         .HasFilter("Status = 0 AND IsHidden = 0 AND IsWithdrawn = 0");

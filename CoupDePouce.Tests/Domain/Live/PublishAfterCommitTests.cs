@@ -41,6 +41,40 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvitationsToHelpReachOnlyTheInvitedAfterTheRequestIsStored()
+    {
+        await _network.Get<CoupDePouce.Domain.Members.UpdateSkillsHandler>().HandleAsync(new(_sophie, [1]));
+        var lea = await _network.AddMemberAsync(_rennes);
+
+        var id = await _network.PostAsync(_camille, Visibility.Network);
+
+        Assert.Equal([BoardChangeKind.Posted, BoardChangeKind.Notified], _published.Changes.Select(c => c.Kind));
+        var invited = _published.Changes[1];
+        Assert.Equal((id, 1), (invited.RequestId, invited.ThemeId));
+        Assert.Equal([_sophie], invited.Recipients);
+        var audience = _network.Get<LiveAudience>();
+        Assert.True(await audience.MayHearOfAsync(_sophie, invited));
+        Assert.False(await audience.MayHearOfAsync(lea, invited));
+        Assert.False(await audience.MayHearOfAsync(_camille, invited));
+        Assert.All(_published.WasStoredWhenPublished, Assert.True);
+    }
+
+    [Fact]
+    public async Task ARequestOpenedToTheNetworkComesAsANewLineToThoseOutsideItsCoordination()
+    {
+        var lyon = await _network.AddCoordinationAsync("Lyon");
+        var lea = await _network.AddMemberAsync(lyon);
+        var id = await _network.PostAsync(_camille, Visibility.Coordination);
+        _network.Clock.Advance(HelpRequest.OfferNetworkAfter);
+
+        Assert.True((await _network.Get<CoupDePouce.Domain.Escalation.OpenToNetworkHandler>().HandleAsync(new(_camille, id))).Succeeded);
+
+        var opened = _published.Changes[^1];
+        Assert.Equal((BoardChangeKind.OpenedToNetwork, Visibility.Network, true), (opened.Kind, opened.Visibility, opened.BringsNewLine));
+        Assert.True(await _network.Get<LiveAudience>().MayHearOfAsync(lea, opened));
+    }
+
+    [Fact]
     public async Task AnAnswerIsAnnouncedAfterItIsStored()
     {
         var id = await _network.PostAsync(_camille, Visibility.Network);

@@ -35,6 +35,7 @@ public sealed record DashboardMetric(
         new("entraide-entre-coordinations", MetricKind.Count, f => f.AnswersToOtherCoordinations),
         new("reciprocite", MetricKind.Share, f => f.Reciprocity, Parts: f => (f.ReciprocalAskers, f.Askers)),
         new("primo-demandeuses-aidees", MetricKind.Share, f => f.FirstTimeAskersHelpedRate, Parts: f => (f.FirstTimeAskersHelped, f.FirstTimeAskers)),
+        new("efficacite", MetricKind.Share, f => f.Effectiveness, Parts: f => (f.FollowUpsWorked, f.FollowUps)),
     ];
 
     public string LabelKey => $"Dashboard.Metric.{Key}";

@@ -367,6 +367,9 @@ public sealed class HelpRequest : AggregateRoot
         Raise(new HelpRequestOpenedToNetwork(this, byMemberId, now));
     }
 
+    /// <summary>Its asker asked a member for the help she offers (the use case checked the offer).</summary>
+    internal void AskOfferer(Guid offererId, Guid askerId, DateTime now) => Raise(new OffererAsked(this, offererId, askerId, now));
+
     /// <summary>The asker is asked « est-ce que ça a marché ? » this long after her request was resolved.</summary>
     public static readonly TimeSpan FollowUpAfter = TimeSpan.FromDays(7);
 

@@ -35,6 +35,9 @@ public sealed record NetworkOffered(HelpRequest Request, DateTime OccurredAt) : 
     public Guid? ActorId => null;
 }
 
+/// <summary>Its asker asked a member for the help she offers on its theme.</summary>
+public sealed record OffererAsked(HelpRequest Request, Guid OffererId, Guid? ActorId, DateTime OccurredAt) : IHelpRequestEvent;
+
 /// <summary>A week after it was resolved, its asker is asked whether it worked.</summary>
 public sealed record FollowUpAsked(HelpRequest Request, DateTime OccurredAt) : IHelpRequestEvent
 {

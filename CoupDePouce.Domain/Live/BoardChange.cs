@@ -106,7 +106,7 @@ public sealed record BoardChange(
             AnswerHidden => BoardChangeKind.AnswerHidden,
             AnswerRestored => BoardChangeKind.AnswerRestored,
             HelpProposed => BoardChangeKind.Proposed,
-            HelpInvited or FirstAnswerAwaited or NetworkOffered or FollowUpAsked => BoardChangeKind.Notified,
+            HelpInvited or FirstAnswerAwaited or NetworkOffered or FollowUpAsked or OffererAsked => BoardChangeKind.Notified,
             HelpRequestOpenedToNetwork => BoardChangeKind.OpenedToNetwork,
             _ => null,
         };
@@ -117,6 +117,7 @@ public sealed record BoardChange(
             FirstAnswerAwaited awaited => awaited.Coordinatrices,
             NetworkOffered offered => [offered.Request.AuthorId],
             FollowUpAsked asked => [asked.Request.AuthorId],
+            OffererAsked asked => [asked.OffererId],
             _ => null,
         };
         var request = domainEvent.Request;

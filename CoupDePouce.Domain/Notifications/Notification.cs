@@ -37,6 +37,9 @@ public enum NotificationKind
 
     /// <summary>A week after her request was resolved: « est-ce que ça a marché ? ».</summary>
     FollowUpAsked = 11,
+
+    /// <summary>A member asks her for the help she offers, on one of her requests.</summary>
+    OfferAsked = 12,
 }
 
 /// <summary>One line in her notifications: several events of one kind on one request are grouped into a single

@@ -55,6 +55,7 @@ internal static class Notifier
             FirstAnswerAwaited awaited => (NotificationKind.AwaitsFirstAnswer, awaited.Coordinatrices),
             NetworkOffered offered => (NotificationKind.MayOpenToNetwork, [offered.Request.AuthorId]),
             FollowUpAsked asked => (NotificationKind.FollowUpAsked, [asked.Request.AuthorId]),
+            OffererAsked asked => (NotificationKind.OfferAsked, [asked.OffererId]),
             _ => (default, []),
         };
 

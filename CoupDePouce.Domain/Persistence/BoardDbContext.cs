@@ -43,6 +43,10 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
 
     public DbSet<Matching.InvitationPreferences> InvitationPreferences => Set<Matching.InvitationPreferences>();
 
+    public DbSet<Offers.HelpOffer> HelpOffers => Set<Offers.HelpOffer>();
+
+    public DbSet<Offers.OfferAsk> OfferAsks => Set<Offers.OfferAsk>();
+
     public DbSet<Moderation.ModerationEntry> ModerationLog => Set<Moderation.ModerationEntry>();
 
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();

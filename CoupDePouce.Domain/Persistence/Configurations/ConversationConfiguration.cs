@@ -117,3 +117,29 @@ internal sealed class InvitationPreferencesConfiguration : IEntityTypeConfigurat
         builder.HasOne<Member>().WithOne().HasForeignKey<Matching.InvitationPreferences>(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class HelpOfferConfiguration : IEntityTypeConfiguration<Offers.HelpOffer>
+{
+    public void Configure(EntityTypeBuilder<Offers.HelpOffer> builder)
+    {
+        builder.Property(o => o.Title).HasMaxLength(HelpRequest.TitleMaxLength * 2).IsRequired();
+        builder.Property(o => o.Details).IsRequired();
+        builder.HasOne<Member>().WithMany().HasForeignKey(o => o.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Coordinations.Coordination>().WithMany().HasForeignKey(o => o.CoordinationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Theme>().WithMany().HasForeignKey(o => o.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        // « Propositions » and the offers beside a request: the standing ones, by theme, newest first.
+        builder.HasIndex(o => new { o.ThemeId, o.EndsOn, o.CreatedAt }).HasFilter("WithdrawnAt IS NULL");
+        builder.HasIndex(o => new { o.AuthorId, o.CreatedAt });
+    }
+}
+
+internal sealed class OfferAskConfiguration : IEntityTypeConfiguration<Offers.OfferAsk>
+{
+    public void Configure(EntityTypeBuilder<Offers.OfferAsk> builder)
+    {
+        // Once per offer and request: the database says so too.
+        builder.HasKey(a => new { a.OfferId, a.HelpRequestId });
+        builder.HasOne<Offers.HelpOffer>().WithMany().HasForeignKey(a => a.OfferId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<HelpRequest>().WithMany().HasForeignKey(a => a.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -597,6 +597,75 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.ToTable("NotificationSettings");
                 });
 
+            modelBuilder.Entity("CoupDePouce.Domain.Offers.HelpOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoordinationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationId");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("ThemeId", "EndsOn", "CreatedAt")
+                        .HasFilter("WithdrawnAt IS NULL");
+
+                    b.ToTable("HelpOffers");
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Offers.OfferAsk", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfferId", "HelpRequestId");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.ToTable("OfferAsks");
+                });
+
             modelBuilder.Entity("CoupDePouce.Domain.Relaunch.HelpProposal", b =>
                 {
                     b.Property<long>("HelpRequestId")
@@ -1060,6 +1129,42 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.HasOne("CoupDePouce.Domain.Members.Member", null)
                         .WithOne()
                         .HasForeignKey("CoupDePouce.Domain.Notifications.NotificationSettings", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Offers.HelpOffer", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Coordinations.Coordination", null)
+                        .WithMany()
+                        .HasForeignKey("CoordinationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoupDePouce.Domain.Offers.OfferAsk", b =>
+                {
+                    b.HasOne("CoupDePouce.Domain.HelpRequests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoupDePouce.Domain.Offers.HelpOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -35,6 +35,9 @@ public sealed class PostOfferValidator : AbstractValidator<PostOffer>
 public sealed class PostOfferHandler(
     IDbContextFactory<BoardDbContext> dbFactory, IValidator<PostOffer> validator, TimeProvider clock, Engagement.NetworkTimeZone zone)
 {
+    /// <summary>Where the form's end date starts: a month from today (network time).</summary>
+    public DateOnly SuggestedEnd => zone.Today(clock.GetUtcNow().UtcDateTime).AddDays(30);
+
     public async Task<Result<long>> HandleAsync(PostOffer command, CancellationToken ct = default)
     {
         var validation = await validator.ValidateAsync(command, ct);

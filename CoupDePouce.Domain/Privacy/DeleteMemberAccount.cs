@@ -34,6 +34,10 @@ public sealed class DeleteMemberAccountHandler(IDbContextFactory<BoardDbContext>
         await db.NotificationSettings.Where(s => s.MemberId == id).ExecuteDeleteAsync(ct);
         await db.CoordinatorAssignments.Where(a => a.MemberId == id).ExecuteDeleteAsync(ct);
         await db.HelpProposals.Where(p => p.MemberId == id).ExecuteDeleteAsync(ct);
+        await db.HelpInvitations.Where(i => i.MemberId == id).ExecuteDeleteAsync(ct);
+        await db.InvitationPreferences.Where(p => p.MemberId == id).ExecuteDeleteAsync(ct);
+        // What she offered goes with her (what she asked and answered stays, under « Membre partie »).
+        await db.HelpOffers.Where(o => o.AuthorId == id).ExecuteDeleteAsync(ct);
         await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(ct);

@@ -37,6 +37,9 @@ public sealed record ExportedFollow(long RequestId, DateTime Since);
 
 /// <summary>Everything the board holds about her (GDPR, right of access), as she would read it: her own words and
 /// what she did, never another member's words (the requests she answered are named by their title only).</summary>
+public sealed record ExportedOffer(
+    long Id, string Kind, string Title, string Details, string Theme, HelpRequests.Visibility Visibility, DateOnly EndsOn, DateTime CreatedAt, DateTime? WithdrawnAt);
+
 public sealed record MemberDataExport(
     DateTime ExportedAt,
     ExportedProfile Profile,
@@ -45,7 +48,9 @@ public sealed record MemberDataExport(
     IReadOnlyList<ExportedThanks> ThanksGiven,
     IReadOnlyList<ExportedNotification> Notifications,
     IReadOnlyList<ExportedReport> Reports,
-    IReadOnlyList<ExportedFollow> Follows)
+    IReadOnlyList<ExportedFollow> Follows,
+    IReadOnlyList<ExportedOffer> Offers,
+    Matching.InvitationChoices Invitations)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -113,6 +118,17 @@ public sealed class ExportMemberDataHandler(IDbContextFactory<BoardDbContext> db
             .Select(f => new ExportedFollow(f.HelpRequestId, f.Since))
             .ToListAsync(ct);
 
+        var offers = await (
+                from o in db.HelpOffers.AsNoTracking()
+                where o.AuthorId == id
+                join t in db.Themes on o.ThemeId equals t.Id
+                orderby o.CreatedAt
+                select new ExportedOffer(o.Id, o.Kind.ToString(), o.Title, o.Details, t.Slug, o.Visibility, o.EndsOn, o.CreatedAt, o.WithdrawnAt))
+            .ToListAsync(ct);
+        var invitations = await db.InvitationPreferences.AsNoTracking().Where(p => p.MemberId == id)
+                .Select(p => new Matching.InvitationChoices(p.PerWeek, p.QuietFrom, p.QuietUntil)).SingleOrDefaultAsync(ct)
+            ?? new Matching.InvitationChoices(Matching.InvitationPreferences.DefaultPerWeek, null, null);
+
         logger.LogInformation("Member {MemberId} downloaded her data", id);
         return new MemberDataExport(
             clock.GetUtcNow().UtcDateTime,
@@ -129,6 +145,8 @@ public sealed class ExportMemberDataHandler(IDbContextFactory<BoardDbContext> db
             thanks,
             [.. notifications.Select(n => new ExportedNotification(n.Kind.ToString(), n.HelpRequestId, n.Count, n.CreatedAt, n.ReadAt))],
             [.. reports.Select(r => new ExportedReport(r.HelpRequestId, r.AnswerId == 0 ? null : r.AnswerId, r.Reason.ToString(), r.Text, r.At, r.Status.ToString()))],
-            follows);
+            follows,
+            offers,
+            invitations);
     }
 }

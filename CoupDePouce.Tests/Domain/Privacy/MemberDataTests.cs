@@ -75,6 +75,25 @@ public sealed class MemberDataTests : RennesAndLyonTest
     }
 
     [Fact]
+    public async Task HerOffersAndInvitationChoicesAreInHerExportAndLeaveWithHer()
+    {
+        var claire = await Network.AddMemberAsync(Rennes, "Claire");
+        var today = Network.Get<CoupDePouce.Domain.Engagement.NetworkTimeZone>().Today(Network.Clock.GetUtcNow().UtcDateTime);
+        var offer = await Network.Get<CoupDePouce.Domain.Offers.PostOfferHandler>().HandleAsync(new CoupDePouce.Domain.Offers.PostOffer(
+            claire, CoupDePouce.Domain.Offers.OfferKind.Contact, "Une juriste de confiance à Rennes", "Je peux vous mettre en contact avec ma juriste.", 1, Visibility.Network, today.AddDays(20)));
+        await Network.Get<CoupDePouce.Domain.Matching.ChooseInvitationPreferencesHandler>().HandleAsync(
+            new CoupDePouce.Domain.Matching.ChooseInvitationPreferences(claire, claire, 1, new TimeOnly(20, 0), new TimeOnly(8, 0)));
+
+        var export = await Network.Get<ExportMemberDataHandler>().HandleAsync(new ExportMemberData(claire));
+
+        Assert.Equal([(offer.Value, "Contact", "Une juriste de confiance à Rennes")], export!.Offers.Select(o => (o.Id, o.Kind, o.Title)));
+        Assert.Equal(new CoupDePouce.Domain.Matching.InvitationChoices(1, new TimeOnly(20, 0), new TimeOnly(8, 0)), export.Invitations);
+        Assert.True((await Network.Get<DeleteMemberAccountHandler>().HandleAsync(new DeleteMemberAccount(claire))).Succeeded);
+        Assert.False(await Network.QueryAsync(db => db.HelpOffers.AnyAsync()));
+        Assert.False(await Network.QueryAsync(db => db.InvitationPreferences.AnyAsync()));
+    }
+
+    [Fact]
     public async Task TheModerationLogKeepsWhatADepartedCoordinatriceDidWithoutHerName()
     {
         var author = await Network.AddMemberAsync(Rennes, "Nadia");

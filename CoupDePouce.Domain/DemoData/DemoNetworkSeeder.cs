@@ -64,6 +64,7 @@ public sealed class DemoNetworkSeeder(
 
         await db.SaveChangesAsync(ct);
         SeedWhatWaitsForCoordinatrices(db, coordinations, members, requests, random, now);
+        SeedOffers(db, members, now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
@@ -159,6 +160,30 @@ public sealed class DemoNetworkSeeder(
                     db.MemberSkills.Add(new MemberSkill(member.Id, themes[dealt++ % themes.Count]));
                 }
             }
+        }
+    }
+
+    /// <summary>A few offers (« Propositions »), one of them kept to its coordination, so that requests of those themes
+    /// show them beside them.</summary>
+    private static void SeedOffers(BoardDbContext db, List<Member> members, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var givers = members.Where(m => m.Email != AdminEmail && !m.Email!.StartsWith("coord.", StringComparison.Ordinal)
+            && m.Email != "sophie.bernard@" + EmailDomain).Take(4).ToList();
+        (string Slug, Offers.OfferKind Kind, HelpRequests.Visibility Visibility, string Title, string Details)[] offers =
+        [
+            ("juridique", Offers.OfferKind.TimeSlot, HelpRequests.Visibility.Network, "Une heure pour relire un contrat de prestation",
+                "Juriste de formation, je relis un contrat ou des conditions générales de vente, en visio le jeudi matin."),
+            ("financement", Offers.OfferKind.Skill, HelpRequests.Visibility.Network, "Monter un dossier de prêt d'honneur",
+                "J'ai obtenu deux prêts d'honneur : je vous aide à préparer le dossier et à répéter le passage en comité."),
+            ("communication", Offers.OfferKind.Contact, HelpRequests.Visibility.Coordination, "Une photographe pour vos portraits pro",
+                "Je vous mets en relation avec la photographe qui a fait les portraits de mon site, à un tarif d'entraide."),
+            ("numerique", Offers.OfferKind.Skill, HelpRequests.Visibility.Network, "Prendre en main un outil de facturation",
+                "Je vous montre comment paramétrer un outil de facturation en ligne et automatiser vos relances."),
+        ];
+        foreach (var ((slug, kind, visibility, title, details), giver) in offers.Zip(givers))
+        {
+            db.HelpOffers.Add(new Offers.HelpOffer(giver.Id, giver.HomeCoordinationId, ThemeOf(slug), visibility, kind, title, details, today.AddDays(30), now.AddDays(-2)));
         }
     }
 

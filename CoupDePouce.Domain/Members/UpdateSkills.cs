@@ -5,13 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Members;
 
-/// <summary>« Je peux aider sur… »: she chooses the themes on which she offers help (replaces her list).</summary>
-public sealed record UpdateSkills(Guid MemberId, IReadOnlyCollection<int> ThemeIds);
+/// <summary>« Je peux aider sur… »: she chooses the themes on which she offers help (replaces her list).
+/// <see cref="ActorId"/>, when given, is who asks: only she may change hers (the matching invites on them).</summary>
+public sealed record UpdateSkills(Guid MemberId, IReadOnlyCollection<int> ThemeIds, Guid? ActorId = null);
 
 public sealed class UpdateSkillsHandler(IDbContextFactory<BoardDbContext> dbFactory)
 {
     public async Task<Result<bool>> HandleAsync(UpdateSkills command, CancellationToken ct = default)
     {
+        if (command.ActorId is { } actor && actor != command.MemberId)
+        {
+            return Result<bool>.Forbidden(Messages.SkillsNotYours);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Members.AnyAsync(m => m.Id == command.MemberId, ct))
         {

@@ -25,6 +25,10 @@ const shots = [
   { name: 'moderation-log', as: 'admin', path: '/moderation/journal' },
   { name: 'dashboard', as: 'admin', path: '/tableau-de-bord?periode=90' },
   { name: 'dashboard-coordination', as: 'coord.rennes', path: '/tableau-de-bord' },
+  { name: 'can-help', as: 'sophie.bernard', path: '/je-peux-aider' },
+  { name: 'offers', as: 'sophie.bernard', path: '/propositions' },
+  { name: 'offer-form', as: 'sophie.bernard', path: '/propositions/nouvelle' },
+  { name: 'balances', as: 'coord.rennes', path: '/moderation/equilibre' },
 ];
 
 const browser = await chromium.launch({ executablePath: args.executable ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

@@ -178,6 +178,17 @@ public sealed class InvitationsOnPostingTests : RennesAndLyonTest
         Assert.Equal(InvitationPreferences.DefaultPerWeek, (await Network.Get<ChooseInvitationPreferencesHandler>().ReadAsync(member)).PerWeek);
     }
 
+    [Fact]
+    public async Task AMemberCannotChangeAnotherMembersSkills()
+    {
+        var member = (await SkilledAsync(Rennes, 1))[0];
+
+        var result = await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, [Communication], ActorId: _asker));
+
+        Assert.Equal(("Vous ne pouvez changer que vos propres compétences.", CoupDePouce.Domain.Common.FailureKind.Forbidden), (result.Problems.Single().Message, result.Failure));
+        Assert.Equal([Legal], await Network.QueryAsync(db => db.MemberSkills.Where(s => s.MemberId == member).Select(s => s.ThemeId).ToListAsync()));
+    }
+
     [Theory]
     [InlineData(-1, null, null, "PerWeek", "Choisissez entre 0 et 20 invitations par semaine.")]
     [InlineData(21, null, null, "PerWeek", "Choisissez entre 0 et 20 invitations par semaine.")]

@@ -168,8 +168,11 @@ public sealed class DemoNetworkSeeder(
     private static void SeedOffers(BoardDbContext db, List<Member> members, DateTime now)
     {
         var today = DateOnly.FromDateTime(now);
-        var givers = members.Where(m => m.Email != AdminEmail && !m.Email!.StartsWith("coord.", StringComparison.Ordinal)
-            && m.Email != "sophie.bernard@" + EmailDomain).Take(4).ToList();
+        // Two of Sophie's coordination (one offer kept to it), two from elsewhere.
+        var sophie = members.First(m => m.Email == "sophie.bernard@" + EmailDomain);
+        var others = members.Where(m => m.Email != AdminEmail && !m.Email!.StartsWith("coord.", StringComparison.Ordinal) && m.Id != sophie.Id).ToList();
+        var givers = others.Where(m => m.HomeCoordinationId != sophie.HomeCoordinationId).Take(2)
+            .Concat(others.Where(m => m.HomeCoordinationId == sophie.HomeCoordinationId).Take(2)).ToList();
         (string Slug, Offers.OfferKind Kind, HelpRequests.Visibility Visibility, string Title, string Details)[] offers =
         [
             ("juridique", Offers.OfferKind.TimeSlot, HelpRequests.Visibility.Network, "Une heure pour relire un contrat de prestation",

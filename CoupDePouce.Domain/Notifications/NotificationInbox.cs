@@ -52,13 +52,17 @@ public sealed class NotificationInboxHandler(IDbContextFactory<BoardDbContext> d
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 
-    /// <summary>Which kinds she receives.</summary>
+    /// <summary>Which kinds she receives, of those that can reach her (the alert about a waiting request only reaches
+    /// coordinatrices).</summary>
     public async Task<IReadOnlyDictionary<NotificationKind, bool>> SettingsAsync(Guid memberId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.MemberId == memberId, ct)
             ?? new NotificationSettings(memberId);
-        return Enum.GetValues<NotificationKind>().ToDictionary(k => k, settings.Allows);
+        var coordinates = await db.CoordinatorAssignments.AnyAsync(a => a.MemberId == memberId, ct);
+        return Enum.GetValues<NotificationKind>()
+            .Where(k => coordinates || k != NotificationKind.AwaitsFirstAnswer)
+            .ToDictionary(k => k, settings.Allows);
     }
 
     public async Task ChangeSettingAsync(Guid memberId, NotificationKind kind, bool enabled, CancellationToken ct = default)

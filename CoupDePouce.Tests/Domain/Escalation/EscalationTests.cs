@@ -162,6 +162,28 @@ public sealed class EscalationTests : RennesAndLyonTest
         Assert.Equal(Visibility.Coordination, (await Network.RequestAsync(request)).Visibility);
     }
 
+    [Fact]
+    public async Task OnlyCoordinatricesFindTheAlertAmongTheKindsTheyCanTurnOff()
+    {
+        var inbox = Network.Get<NotificationInboxHandler>();
+
+        Assert.Contains(NotificationKind.AwaitsFirstAnswer, (await inbox.SettingsAsync(_coordinatrice)).Keys);
+        Assert.DoesNotContain(NotificationKind.AwaitsFirstAnswer, (await inbox.SettingsAsync(_asker)).Keys);
+        Assert.Contains(NotificationKind.MayOpenToNetwork, (await inbox.SettingsAsync(_asker)).Keys);
+    }
+
+    [Fact]
+    public async Task ACoordinatriceWhoTurnedTheAlertOffIsNotAlerted()
+    {
+        await Network.Get<NotificationInboxHandler>().ChangeSettingAsync(_coordinatrice, NotificationKind.AwaitsFirstAnswer, enabled: false);
+        var request = await Network.PostAsync(_asker, Visibility.Coordination);
+        Network.Clock.Advance(TimeSpan.FromHours(25));
+
+        Assert.Equal(new EscalationRun(1, 0), await Network.Get<EscalateWaitingRequestsHandler>().HandleAsync());
+
+        Assert.Equal(0, await NotificationsAsync(_coordinatrice, NotificationKind.AwaitsFirstAnswer, request));
+    }
+
     private async Task<HelpRequestView> ViewAsync(long request, Guid viewer) =>
         (await Network.Get<ViewHelpRequestHandler>().HandleAsync(new ViewHelpRequest(request, viewer)))!;
 

@@ -53,7 +53,7 @@ public sealed class OffersPagesTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".offer-card")));
         Assert.Equal("Relire un contrat de prestation", page.Find(".offer-title").TextContent);
-        Assert.Contains("Proposé par Léa Roux (Lyon)", page.Find(".offer-meta").TextContent);
+        Assert.Contains("Proposée par Léa Roux (Lyon)", page.Find(".offer-meta").TextContent);
         Assert.Equal("page", page.Find(".theme-filter a[href='/propositions?theme=juridique']").GetAttribute("aria-current"));
         Assert.DoesNotContain("réservé à Lyon", page.Markup, StringComparison.Ordinal);
     }

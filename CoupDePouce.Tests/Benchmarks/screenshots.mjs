@@ -29,6 +29,7 @@ const shots = [
   { name: 'offers', as: 'sophie.bernard', path: '/propositions' },
   { name: 'offer-form', as: 'sophie.bernard', path: '/propositions/nouvelle' },
   { name: 'balances', as: 'coord.rennes', path: '/moderation/equilibre' },
+  { name: 'own-request-offers', as: 'sophie.bernard', path: 'own-open-request' },
 ];
 
 const browser = await chromium.launch({ executablePath: args.executable ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -50,6 +51,11 @@ for (const theme of ['light', 'dark']) {
 
       const { page } = contexts[shot.as];
       let path = shot.path;
+      if (path === 'own-open-request') {
+        // Her request still waiting for an answer, with the offers of its theme beside it.
+        await page.goto(`${base}/mes-demandes`);
+        path = await page.locator('.request-card .request-title a', { hasText: 'rendez-vous' }).first().getAttribute('href');
+      }
       if (path === 'first-answered-request') {
         await page.goto(`${base}/?statut=repondues`);
         path = await page.locator('.request-card .request-title a').first().getAttribute('href');

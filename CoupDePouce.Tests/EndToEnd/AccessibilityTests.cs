@@ -38,6 +38,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
                  {
                      "/", "/demandes/1", "/demandes/nouvelle", "/mes-demandes", "/notifications", "/parametres", "/parametres/supprimer-mon-compte",
                      "/moderation/adhesions", "/moderation/signalements", "/moderation/journal", "/tableau-de-bord",
+                     "/je-peux-aider", "/propositions", "/propositions/nouvelle",
                  })
         {
             failures.AddRange(await ViolationsAsync(admin, path, language, theme));

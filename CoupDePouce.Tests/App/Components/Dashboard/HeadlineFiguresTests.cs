@@ -13,6 +13,7 @@ public sealed class HeadlineFiguresTests : ComponentTest
         Requests = 12, Answered = 9, Resolved = 3, MedianHours = 5.25, P90Hours = 30, AnsweredWithin24h = 6, AnsweredWithin48h = 8,
         UnansweredOver48h = 2, Members = 40, ActiveMembers = 10, Helpers = 7, HelperAnswers = 20, TopThreeAnswers = 10,
         AnswersToOtherCoordinations = 4, Askers = 10, ReciprocalAskers = 5, FirstTimeAskers = 0, FirstTimeAskersHelped = 0,
+        FollowUps = 4, FollowUpsWorked = 3,
     };
 
     private static readonly EngagementFigures Before = Now with { Requests = 10, Answered = 5, MedianHours = 8, UnansweredOver48h = null };
@@ -38,6 +39,19 @@ public sealed class HeadlineFiguresTests : ComponentTest
         Assert.Equal("—", Card(headline, "primo-demandeuses-aidees").QuerySelector(".figure-value")!.TextContent);
         Assert.Contains("Pas de comparaison possible", Card(headline, "sans-reponse-48h").TextContent);
         Assert.Equal("/tableau-de-bord/definitions#dependance", Card(headline, "dependance").QuerySelector("a")!.GetAttribute("href"));
+        // Efficacité: 3 of the 4 followed-up requests worked, fully or in part.
+        Assert.Equal(0.75.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), Card(headline, "efficacite").QuerySelector(".figure-value")!.TextContent);
+        Assert.Equal("3 / 4", Card(headline, "efficacite").QuerySelector(".figure-detail")!.TextContent);
+        Assert.Equal("/tableau-de-bord/definitions#efficacite", Card(headline, "efficacite").QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void TheDefinitionsPageSaysWhatEfficaciteCounts()
+    {
+        var page = Context.Render<DefinitionsPage>();
+
+        Assert.Equal("Efficacité", page.Find("dt#efficacite").TextContent);
+        Assert.Contains("la part où elle a répondu oui ou en partie", page.Find("dt#efficacite + dd").TextContent, StringComparison.Ordinal);
     }
 
     private static AngleSharp.Dom.IElement Card(IRenderedComponent<HeadlineFigures> headline, string metric) =>

@@ -46,4 +46,24 @@ public sealed class NotificationBellTests : ComponentTest
 
         Assert.Empty(bell.FindAll(".bell-count"));
     }
+
+    [Fact]
+    public async Task AnOffererHearsLiveThatSheIsAskedAndOnlySheDoes()
+    {
+        var rennes = await Network.AddCoordinationAsync("Rennes");
+        var (asker, offerer, bystander) = (await Network.AddMemberAsync(rennes), await Network.AddMemberAsync(rennes), await Network.AddMemberAsync(rennes));
+        var today = Network.Get<CoupDePouce.Domain.Engagement.NetworkTimeZone>().Today(Network.Clock.GetUtcNow().UtcDateTime);
+        var offer = await Network.Get<CoupDePouce.Domain.Offers.PostOfferHandler>().HandleAsync(new CoupDePouce.Domain.Offers.PostOffer(
+            offerer, CoupDePouce.Domain.Offers.OfferKind.Skill, "Relire un contrat de prestation", "Je relis vos contrats de prestation le jeudi.", 1, Visibility.Network, today.AddDays(7)));
+        var request = await Network.PostAsync(asker, Visibility.Network);
+        var offerersBell = RenderLive<NotificationBell>(p => p.Add(b => b.MemberId, offerer));
+        var othersBell = RenderLive<NotificationBell>(p => p.Add(b => b.MemberId, bystander));
+
+        Assert.True((await Network.Get<CoupDePouce.Domain.Offers.AskOffererHandler>().HandleAsync(
+            new CoupDePouce.Domain.Offers.AskOfferer(asker, request, offer.Value))).Succeeded);
+
+        offerersBell.WaitForAssertion(() => Assert.Equal("1", offerersBell.Find(".bell-count").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        await Task.Delay(300);
+        Assert.Empty(othersBell.FindAll(".bell-count"));
+    }
 }

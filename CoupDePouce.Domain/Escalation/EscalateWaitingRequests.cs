@@ -1,6 +1,5 @@
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
-using CoupDePouce.Domain.Notifications;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +34,7 @@ public sealed class EscalateWaitingRequestsHandler(IDbContextFactory<BoardDbCont
             due = await db.HelpRequests.AsNoTracking()
                 .Where(r => r.CreatedAt > after && r.CreatedAt <= alertBefore
                     && r.Visibility == Visibility.Coordination && r.Status == HelpRequestStatus.Open && r.FirstAnsweredAt == null
-                    && !r.IsHidden && !r.IsWithdrawn && r.NetworkOfferedAt == null
+                    && !r.IsHidden && !r.IsWithdrawn && !r.IsLocked && r.NetworkOfferedAt == null
                     && (r.CoordinatricesAlertedAt == null || r.CreatedAt <= offerBefore))
                 .OrderBy(r => r.CreatedAt)
                 .Select(r => r.Id)
@@ -79,17 +78,7 @@ public sealed class EscalateWaitingRequestsHandler(IDbContextFactory<BoardDbCont
             request.OfferNetwork(now);
         }
 
-        db.Entry(request).Property<int>("Version").CurrentValue++;
-        await Notifier.NotifyAsync(db, request.DomainEvents, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return (alert, offer);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another instance did it, or a member changed the request meanwhile: the next run reads it again.
-            return (false, false);
-        }
+        // Another instance did it, or a member changed the request meanwhile: the next run reads it again.
+        return await SystemChange.CommitAsync(db, request, now, ct) ? (alert, offer) : (false, false);
     }
 }

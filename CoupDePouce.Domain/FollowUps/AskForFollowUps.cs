@@ -1,5 +1,4 @@
 using CoupDePouce.Domain.HelpRequests;
-using CoupDePouce.Domain.Notifications;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,17 +52,7 @@ public sealed class AskForFollowUpsHandler(IDbContextFactory<BoardDbContext> dbF
         }
 
         request.AskFollowUp(now);
-        db.Entry(request).Property<int>("Version").CurrentValue++;
-        await Notifier.NotifyAsync(db, request.DomainEvents, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another instance asked, or a member changed the request meanwhile: the next run reads it again.
-            return false;
-        }
+        // False when another instance asked, or a member changed the request meanwhile: the next run reads it again.
+        return await SystemChange.CommitAsync(db, request, now, ct);
     }
 }

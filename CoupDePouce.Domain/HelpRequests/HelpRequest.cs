@@ -331,10 +331,11 @@ public sealed class HelpRequest : AggregateRoot
     /// <summary>When its asker was offered to open it to the network (once).</summary>
     public DateTime? NetworkOfferedAt { get; private set; }
 
-    /// <summary>Kept to its coordination, on the board, open, and nobody answered it for at least <paramref name="after"/>.</summary>
+    /// <summary>Kept to its coordination, on the board, open (not locked by moderation), and nobody answered it for at
+    /// least <paramref name="after"/>.</summary>
     public bool WaitsInItsCoordination(DateTime now, TimeSpan after) =>
         Visibility == Visibility.Coordination && Status == HelpRequestStatus.Open && FirstAnsweredAt is null
-            && !IsHidden && !IsWithdrawn && now - CreatedAt >= after;
+            && !IsHidden && !IsWithdrawn && !IsLocked && now - CreatedAt >= after;
 
     internal void AlertCoordinatrices(IReadOnlyList<Guid> coordinatrices, DateTime now)
     {
@@ -392,10 +393,11 @@ public sealed class HelpRequest : AggregateRoot
         Raise(new FollowUpAsked(this, now));
     }
 
-    /// <summary>Why she may not say whether it worked now, or null: only its asker, only once she was asked, only once.</summary>
+    /// <summary>Why she may not say whether it worked now, or null: only its asker, only once she was asked (and while
+    /// it is still resolved), only once.</summary>
     public string? FollowUpRefusal(Guid memberId) =>
         AuthorId != memberId ? Messages.FollowUpNotYours
-        : FollowUpAskedAt is null ? Messages.FollowUpNotAsked
+        : FollowUpAskedAt is null || Status != HelpRequestStatus.Resolved ? Messages.FollowUpNotAsked
         : FollowUp is not null ? Messages.FollowUpAlreadyAnswered
         : null;
 

@@ -1,5 +1,4 @@
 using CoupDePouce.Domain.HelpRequests;
-using CoupDePouce.Domain.Notifications;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +45,12 @@ public sealed class DeliverHeldInvitationsHandler(IDbContextFactory<BoardDbConte
         var due = await db.HelpInvitations
             .Where(i => i.HelpRequestId == requestId && i.DeliveredAt == null && !i.Dropped && i.DeliverAt <= now)
             .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            // Another instance told them between the two reads.
+            return 0;
+        }
+
         var worthTelling = request.Status is HelpRequestStatus.Open or HelpRequestStatus.Answered
             && !request.IsHidden && !request.IsWithdrawn && !request.IsLocked;
         foreach (var invitation in due)
@@ -58,17 +63,7 @@ public sealed class DeliverHeldInvitationsHandler(IDbContextFactory<BoardDbConte
             request.Invite([.. due.Select(i => i.MemberId)], now);
         }
 
-        db.Entry(request).Property<int>("Version").CurrentValue++;
-        await Notifier.NotifyAsync(db, request.DomainEvents, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return worthTelling ? due.Count : 0;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Changed meanwhile (another instance delivered them, or a member acted on it): the next run reads again.
-            return 0;
-        }
+        // Nothing when changed meanwhile (another instance delivered them, or a member acted on it): the next run reads again.
+        return await SystemChange.CommitAsync(db, request, now, ct) && worthTelling ? due.Count : 0;
     }
 }

@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CoupDePouce.Domain.Members;
 
 /// <summary>« Je peux aider sur… »: she chooses the themes on which she offers help (replaces her list).
-/// <see cref="ActorId"/>, when given, is who asks: only she may change hers (the matching invites on them).</summary>
-public sealed record UpdateSkills(Guid MemberId, IReadOnlyCollection<int> ThemeIds, Guid? ActorId = null);
+/// <see cref="ActorId"/> is who asks: only she may change hers (the matching invites on them).</summary>
+public sealed record UpdateSkills(Guid ActorId, Guid MemberId, IReadOnlyCollection<int> ThemeIds);
 
 public sealed class UpdateSkillsHandler(IDbContextFactory<BoardDbContext> dbFactory)
 {
     public async Task<Result<bool>> HandleAsync(UpdateSkills command, CancellationToken ct = default)
     {
-        if (command.ActorId is { } actor && actor != command.MemberId)
+        if (command.ActorId != command.MemberId)
         {
             return Result<bool>.Forbidden(Messages.SkillsNotYours);
         }

@@ -41,7 +41,7 @@ public sealed class ListMatchingOffersHandler(IDbContextFactory<BoardDbContext> 
                     .Where(o => o.ThemeId == request.ThemeId && o.AuthorId != query.ViewerId && o.AuthorId != request.AuthorId)
                     // A coordination-only request: only offerers who can read it (its coordination's members).
                     .Where(o => request.Visibility == Visibility.Network
-                        || db.Members.Any(m => m.Id == o.AuthorId && (m.HomeCoordinationId == request.CoordinationId
+                        || db.Members.Any(m => m.Id == o.AuthorId && ((m.HomeCoordinationId == request.CoordinationId && m.Membership == MembershipStatus.Approved)
                             || db.CoordinatorAssignments.Any(a => a.MemberId == m.Id && a.CoordinationId == request.CoordinationId))))
                     .OrderBy(o => o.CoordinationId == request.CoordinationId ? 0 : 1).ThenBy(o => o.EndsOn).ThenBy(o => o.Id)
                     .Take(ListMatchingOffers.Shown),
@@ -73,8 +73,14 @@ public sealed class AskOffererHandler(HelpRequestActions actions, Engagement.Net
                 throw new DomainRuleViolation(Messages.OfferAskRequestClosed);
             }
 
+            if (await Moderation.SuspendMemberHandler.RefusalForAsync(context.Db, context.MemberId, context.Now, ct) is { } suspended)
+            {
+                throw DomainRuleViolation.Forbidden(suspended);
+            }
+
             var offer = await context.Db.HelpOffers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct);
-            if (offer is null || !offer.IsVisibleTo(context.Viewer) || !offer.StandsOn(zone.Today(context.Now)) || offer.ThemeId != request.ThemeId)
+            if (offer is null || offer.AuthorId == context.MemberId || !offer.IsVisibleTo(context.Viewer) || !offer.StandsOn(zone.Today(context.Now))
+                || offer.ThemeId != request.ThemeId)
             {
                 throw DomainRuleViolation.NotFound(Messages.OfferNotAvailable);
             }

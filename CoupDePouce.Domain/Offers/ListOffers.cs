@@ -33,7 +33,7 @@ public sealed class ListOffersHandler(IDbContextFactory<BoardDbContext> dbFactor
             .ToListAsync(ct);
     }
 
-    /// <summary>Hers, standing or not (the last 50), for « Je peux aider »: what she offers and until when.</summary>
+    /// <summary>Hers that still stand (the last 50), for « Je peux aider »: what she offers and until when.</summary>
     public async Task<IReadOnlyList<OfferLine>> MineAsync(Guid memberId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

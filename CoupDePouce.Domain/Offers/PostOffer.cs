@@ -96,7 +96,8 @@ public sealed class WithdrawOfferHandler(IDbContextFactory<BoardDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var offer = await db.HelpOffers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct);
         var viewer = await Viewer.LoadAsync(db, command.MemberId, ct);
-        if (offer is null || !offer.IsVisibleTo(viewer))
+        // Hers even when she moved since (a coordination-only offer stays in the coordination she offered it to).
+        if (offer is null || (offer.AuthorId != command.MemberId && !offer.IsVisibleTo(viewer)))
         {
             return Result<bool>.NotFound(Messages.OfferNotAvailable);
         }

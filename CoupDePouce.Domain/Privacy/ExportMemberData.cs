@@ -35,11 +35,11 @@ public sealed record ExportedReport(long RequestId, long? AnswerId, string Reaso
 
 public sealed record ExportedFollow(long RequestId, DateTime Since);
 
-/// <summary>Everything the board holds about her (GDPR, right of access), as she would read it: her own words and
-/// what she did, never another member's words (the requests she answered are named by their title only).</summary>
 public sealed record ExportedOffer(
     long Id, string Kind, string Title, string Details, string Theme, HelpRequests.Visibility Visibility, DateOnly EndsOn, DateTime CreatedAt, DateTime? WithdrawnAt);
 
+/// <summary>Everything the board holds about her (GDPR, right of access), as she would read it: her own words and
+/// what she did, never another member's words (the requests she answered are named by their title only).</summary>
 public sealed record MemberDataExport(
     DateTime ExportedAt,
     ExportedProfile Profile,

@@ -40,12 +40,12 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt, r.AuthorId, r.ThemeId, r.Status, r.FirstAnsweredAt, r.FirstAnswerWaitMs, r.ResolvedAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_CoordinationEngagement");
         // « Je peux aider »: a month of requests in her themes, filtered and ordered from the index alone (decision 027).
         builder.HasIndex(r => new { r.ThemeId, r.CreatedAt, r.Status, r.CoordinationId, r.Visibility, r.AuthorId, r.IsHidden, r.IsWithdrawn, r.IsLocked }, "IX_HelpRequests_CanHelp");
-        // « Sans réponse > 48 h », right now: the few requests still waiting for a first answer.
         // Efficacité: the few requests whose asker said whether it worked.
         builder.HasIndex(r => new { r.CreatedAt, r.CoordinationId, r.FollowUp, r.FollowUpAnsweredAt, r.IsHidden, r.IsWithdrawn }, "IX_HelpRequests_FollowUp")
             .HasFilter("FollowUp IS NOT NULL");
         // The follow-ups to ask: resolved requests never asked.
         builder.HasIndex(r => r.ResolvedAt, "IX_HelpRequests_FollowUpDue").HasFilter("Status = 2 AND FollowUpAskedAt IS NULL");
+        // « Sans réponse > 48 h », right now: the few requests still waiting for a first answer.
         builder.HasIndex(r => new { r.CoordinationId, r.CreatedAt }, "IX_HelpRequests_Waiting")
             .HasFilter("Status = 0 AND IsHidden = 0 AND IsWithdrawn = 0");
     }

@@ -54,7 +54,7 @@ public sealed class RelaunchTests : NetworkTest
 
         var elsewhere = await SkilledAsync(_lyon, "Julie Durand");
         var otherTheme = await Network.AddMemberAsync(_rennes, "Sophie Bernard");
-        await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(otherTheme, [2]));
+        await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(otherTheme, otherTheme, [2]));
         await Network.Get<NotificationInboxHandler>().ChangeSettingAsync(skilled[0], NotificationKind.ProposedToHelp, enabled: false);
         var request = await Network.PostAsync(_asker, Visibility.Network);
         Network.Clock.Advance(TimeSpan.FromHours(25));
@@ -97,7 +97,7 @@ public sealed class RelaunchTests : NetworkTest
     private async Task<Guid> SkilledAsync(int coordination, string name)
     {
         var member = await Network.AddMemberAsync(coordination, name);
-        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, [1]))).Succeeded);
+        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, member, [1]))).Succeeded);
         return member;
     }
 

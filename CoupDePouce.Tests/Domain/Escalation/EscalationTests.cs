@@ -78,6 +78,21 @@ public sealed class EscalationTests : RennesAndLyonTest
     }
 
     [Fact]
+    public async Task ALockedRequestIsNeitherEscalatedNorOpenedToTheNetwork()
+    {
+        var request = await Network.PostAsync(_asker, Visibility.Coordination);
+        Assert.True((await Network.Get<CoupDePouce.Domain.Moderation.ModerateHelpRequestHandler>().HandleAsync(
+            new CoupDePouce.Domain.Moderation.LockHelpRequest(_coordinatrice, request))).Succeeded);
+        Network.Clock.Advance(TimeSpan.FromHours(49));
+
+        Assert.Equal(new EscalationRun(0, 0), await Network.Get<EscalateWaitingRequestsHandler>().HandleAsync());
+        var opening = await Network.Get<OpenToNetworkHandler>().HandleAsync(new OpenToNetwork(_asker, request));
+
+        Assert.False(opening.Succeeded);
+        Assert.Equal(Visibility.Coordination, (await Network.RequestAsync(request)).Visibility);
+    }
+
+    [Fact]
     public async Task AfterARestartTellsWhatWasMissedAndNothingTwice()
     {
         var first = await Network.PostAsync(_asker, Visibility.Coordination, "Une première question pour Rennes");

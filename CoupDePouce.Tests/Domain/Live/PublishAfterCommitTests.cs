@@ -43,7 +43,7 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
     [Fact]
     public async Task InvitationsToHelpReachOnlyTheInvitedAfterTheRequestIsStored()
     {
-        await _network.Get<CoupDePouce.Domain.Members.UpdateSkillsHandler>().HandleAsync(new(_sophie, [1]));
+        await _network.Get<CoupDePouce.Domain.Members.UpdateSkillsHandler>().HandleAsync(new(_sophie, _sophie, [1]));
         var lea = await _network.AddMemberAsync(_rennes);
 
         var id = await _network.PostAsync(_camille, Visibility.Network);

@@ -183,7 +183,7 @@ public sealed class InvitationsOnPostingTests : RennesAndLyonTest
     {
         var member = (await SkilledAsync(Rennes, 1))[0];
 
-        var result = await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, [Communication], ActorId: _asker));
+        var result = await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(_asker, member, [Communication]));
 
         Assert.Equal(("Vous ne pouvez changer que vos propres compétences.", CoupDePouce.Domain.Common.FailureKind.Forbidden), (result.Problems.Single().Message, result.Failure));
         Assert.Equal([Legal], await Network.QueryAsync(db => db.MemberSkills.Where(s => s.MemberId == member).Select(s => s.ThemeId).ToListAsync()));
@@ -222,7 +222,7 @@ public sealed class InvitationsOnPostingTests : RennesAndLyonTest
     }
 
     private async Task SkillsAsync(Guid member, params int[] themes) =>
-        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, themes))).Succeeded);
+        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, member, themes))).Succeeded);
 
     private async Task<long> PostAsync(Guid author, Visibility visibility, string title = "Besoin d'un conseil sur mon statut juridique")
     {

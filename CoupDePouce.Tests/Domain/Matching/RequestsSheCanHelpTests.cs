@@ -24,7 +24,7 @@ public sealed class RequestsSheCanHelpTests : RennesAndLyonTest
         _rennesAsker = await Network.AddMemberAsync(Rennes, "Inès");
         _lyonAsker = await Network.AddMemberAsync(Lyon, "Léa");
         _admin = await Network.AddMemberAsync(Rennes, "Admin", admin: true);
-        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(_helper, [Legal, Funding]))).Succeeded);
+        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(_helper, _helper, [Legal, Funding]))).Succeeded);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class RequestsSheCanHelpTests : RennesAndLyonTest
         var lyonOnly = await PostAsync(_lyonAsker, Legal, Visibility.Coordination, "Une question pour Lyon seulement");
         var network = await PostAsync(_lyonAsker, Legal, Visibility.Network, "Une question pour tout le réseau");
         var lyonHelper = await Network.AddMemberAsync(Lyon, "Zoé");
-        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(lyonHelper, [Legal]))).Succeeded);
+        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(lyonHelper, lyonHelper, [Legal]))).Succeeded);
 
         Assert.Equal([network], (await ListAsync(_helper)).Items.Select(i => i.Id));
         Assert.Equal([network, lyonOnly], (await ListAsync(lyonHelper)).Items.Select(i => i.Id));

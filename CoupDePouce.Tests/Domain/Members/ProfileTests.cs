@@ -81,8 +81,8 @@ public sealed class ProfileTests : NetworkTest
         var camille = await Network.AddMemberAsync(rennes);
         var update = Network.Get<UpdateSkillsHandler>();
 
-        Assert.True((await update.HandleAsync(new UpdateSkills(camille, [4, 1]))).Succeeded);
-        var refused = await update.HandleAsync(new UpdateSkills(camille, [4, 999]));
+        Assert.True((await update.HandleAsync(new UpdateSkills(camille, camille, [4, 1]))).Succeeded);
+        var refused = await update.HandleAsync(new UpdateSkills(camille, camille, [4, 999]));
 
         Assert.Equal(FailureKind.Invalid, refused.Failure);
         var profile = await Network.Get<ViewMemberProfileHandler>().HandleAsync(new ViewMemberProfile(camille, camille));

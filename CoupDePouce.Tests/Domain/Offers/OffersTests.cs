@@ -99,6 +99,30 @@ public sealed class OffersTests : RennesAndLyonTest
     }
 
     [Fact]
+    public async Task SheDoesNotAskHerOwnOfferOnHerRequest()
+    {
+        var offer = await OfferAsync(_asker, Visibility.Network);
+        var request = await Network.PostAsync(_asker, Visibility.Network);
+
+        Assert.Empty((await MatchingAsync(_asker, request)).Offers);
+        var asking = await Network.Get<AskOffererHandler>().HandleAsync(new AskOfferer(_asker, request, offer));
+
+        Assert.Equal(FailureKind.NotFound, asking.Failure);
+        Assert.Equal(0, await Network.QueryAsync(db => db.OfferAsks.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SheStillWithdrawsACoordinationOnlyOfferAfterMovingToAnotherCoordination()
+    {
+        var offer = await OfferAsync(_offerer, Visibility.Coordination);
+        // Her move approved (as MoveCoordination does it): she is a member of Lyon now.
+        Assert.Equal(1, await Network.QueryAsync(db => db.Members.Where(m => m.Id == _offerer).ExecuteUpdateAsync(u => u.SetProperty(m => m.HomeCoordinationId, Lyon))));
+
+        Assert.True((await Network.Get<WithdrawOfferHandler>().HandleAsync(new WithdrawOffer(_offerer, offer))).Succeeded);
+        Assert.Empty(await ListAsync(_asker));
+    }
+
+    [Fact]
     public async Task SheWithdrawsHerOfferAndNobodyElseCan()
     {
         var offer = await OfferAsync(_offerer, Visibility.Network);

@@ -71,7 +71,7 @@ public sealed class RelaunchListTests : ComponentTest
     private async Task<Guid> SkilledAsync(string name)
     {
         var member = await Network.AddMemberAsync(_rennes, name);
-        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, [1]))).Succeeded);
+        Assert.True((await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, member, [1]))).Succeeded);
         return member;
     }
 }

@@ -14,7 +14,7 @@ public sealed class WaitingHelpNoteTests : RequestPageTest
         foreach (var name in new[] { "Léa Roux", "Maëlle Rennaise", "Inès Leroy", "Zoé Martin" })
         {
             var member = await Network.AddMemberAsync(Rennes, name);
-            await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, [1]));
+            await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, member, [1]));
         }
 
         var request = await Network.PostAsync(Asker, Visibility.Network);
@@ -28,7 +28,7 @@ public sealed class WaitingHelpNoteTests : RequestPageTest
     public async Task NobodyElseReadsHowManyWereTold()
     {
         var member = await Network.AddMemberAsync(Rennes, "Léa Roux");
-        await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, [1]));
+        await Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(member, member, [1]));
         var request = await Network.PostAsync(Asker, Visibility.Network);
 
         Assert.Empty(Open(Helper, request, "Sophie Bernard").FindAll(".invited-note"));

@@ -24,7 +24,7 @@ public sealed class CanHelpPageTests : ComponentTest
     }
 
     private Task ChooseSkillsAsync(params int[] themes) =>
-        Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(_helper, themes));
+        Network.Get<UpdateSkillsHandler>().HandleAsync(new UpdateSkills(_helper, _helper, themes));
 
     private async Task<long> PostAsync(string title)
     {

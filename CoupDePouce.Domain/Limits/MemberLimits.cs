@@ -14,6 +14,9 @@ public enum LimitedAction
     Report,
     Thank,
     Search,
+
+    /// <summary>Offering help, and asking an offerer for hers.</summary>
+    Offer,
 }
 
 /// <summary>At most <see cref="PermitLimit"/> times in a row, then one more every <see cref="Window"/> divided by
@@ -42,10 +45,13 @@ public sealed class LimitOptions
     /// <summary>Searches and the similar-request suggestions shown while she types a title.</summary>
     public ActionLimit Searches { get; set; } = new() { PermitLimit = 90, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Offers posted and offerers asked.</summary>
+    public ActionLimit Offers { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
+
     /// <summary>No limit at all: for measurements and tests that act many times as one member.</summary>
     public static void Lift(LimitOptions options)
     {
-        foreach (var limit in new[] { options.Requests, options.Answers, options.Reports, options.Thanks, options.Searches })
+        foreach (var limit in new[] { options.Requests, options.Answers, options.Reports, options.Thanks, options.Searches, options.Offers })
         {
             limit.PermitLimit = int.MaxValue;
         }
@@ -57,6 +63,7 @@ public sealed class LimitOptions
         LimitedAction.Answer => Answers,
         LimitedAction.Report => Reports,
         LimitedAction.Thank => Thanks,
+        LimitedAction.Offer => Offers,
         _ => Searches,
     };
 }
@@ -112,6 +119,7 @@ public sealed class MemberLimits : IDisposable
         LimitedAction.Answer => Messages.LimitAnswers,
         LimitedAction.Report => Messages.LimitReports,
         LimitedAction.Thank => Messages.LimitThanks,
+        LimitedAction.Offer => Messages.LimitOffers,
         _ => Messages.LimitSearches,
     };
 

@@ -57,7 +57,7 @@ public sealed class ListMatchingOffersHandler(IDbContextFactory<BoardDbContext> 
 /// (live, in her notifications), once per offer and request.</summary>
 public sealed record AskOfferer(Guid AskerId, long RequestId, long OfferId);
 
-public sealed class AskOffererHandler(HelpRequestActions actions, Engagement.NetworkTimeZone zone)
+public sealed class AskOffererHandler(HelpRequestActions actions, Engagement.NetworkTimeZone zone, Limits.MemberLimits limits)
 {
     public Task<Result<bool>> HandleAsync(AskOfferer command, CancellationToken ct = default) =>
         actions.RunAsync(command.AskerId, command.RequestId, async context =>
@@ -94,6 +94,11 @@ public sealed class AskOffererHandler(HelpRequestActions actions, Engagement.Net
             if (await context.Db.OfferAsks.AnyAsync(a => a.OfferId == offer.Id && a.HelpRequestId == request.Id, ct))
             {
                 throw new DomainRuleViolation(Messages.OfferAlreadyAsked);
+            }
+
+            if (limits.Refusal(context.MemberId, Limits.LimitedAction.Offer) is { } limited)
+            {
+                throw DomainRuleViolation.Forbidden(limited);
             }
 
             context.Db.OfferAsks.Add(new OfferAsk(offer.Id, request.Id, context.Now));

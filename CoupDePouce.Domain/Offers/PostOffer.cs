@@ -33,7 +33,8 @@ public sealed class PostOfferValidator : AbstractValidator<PostOffer>
 }
 
 public sealed class PostOfferHandler(
-    IDbContextFactory<BoardDbContext> dbFactory, IValidator<PostOffer> validator, TimeProvider clock, Engagement.NetworkTimeZone zone)
+    IDbContextFactory<BoardDbContext> dbFactory, IValidator<PostOffer> validator, TimeProvider clock, Engagement.NetworkTimeZone zone,
+    Limits.MemberLimits limits)
 {
     /// <summary>Where the form's end date starts: a month from today (network time).</summary>
     public DateOnly SuggestedEnd => zone.Today(clock.GetUtcNow().UtcDateTime).AddDays(30);
@@ -76,6 +77,11 @@ public sealed class PostOfferHandler(
         if (!await db.Themes.AnyAsync(t => t.Id == command.ThemeId, ct))
         {
             return Result<long>.Invalid(new Problem(nameof(PostOffer.ThemeId), Messages.ThemeUnknown));
+        }
+
+        if (limits.Refusal(command.AuthorId, Limits.LimitedAction.Offer) is { } limited)
+        {
+            return Result<long>.Forbidden(limited);
         }
 
         var offer = new HelpOffer(

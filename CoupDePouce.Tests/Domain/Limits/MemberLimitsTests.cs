@@ -27,6 +27,7 @@ public sealed class MemberLimitsTests : IAsyncLifetime
             limits.Reports = new ActionLimit { PermitLimit = 1, Window = TimeSpan.FromHours(1) };
             limits.Thanks = new ActionLimit { PermitLimit = 2, Window = TimeSpan.FromHours(1) };
             limits.Searches = new ActionLimit { PermitLimit = 2, Window = TimeSpan.FromMinutes(1) };
+            limits.Offers = new ActionLimit { PermitLimit = 2, Window = TimeSpan.FromHours(1) };
         }));
         _rennes = await _network.AddCoordinationAsync("Rennes");
         _sophie = await _network.AddMemberAsync(_rennes, "Sophie");
@@ -52,6 +53,23 @@ public sealed class MemberLimitsTests : IAsyncLifetime
             "Vous avez publié beaucoup de demandes en peu de temps : vous pourrez en publier une nouvelle dans 30 minutes. Votre texte est gardé.",
             third.Problems.Single().Message);
         Assert.Equal(2, await _network.CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task AThirdOfferWithinTheHourIsRefusedAndNotStored()
+    {
+        var today = _network.Get<CoupDePouce.Domain.Engagement.NetworkTimeZone>().Today(_network.Clock.GetUtcNow().UtcDateTime);
+        var post = _network.Get<CoupDePouce.Domain.Offers.PostOfferHandler>();
+        CoupDePouce.Domain.Offers.PostOffer Offer(int n) => new(
+            _sophie, CoupDePouce.Domain.Offers.OfferKind.Skill, $"Relire un contrat, proposition {n}", "Je relis vos contrats de prestation le jeudi.", 1, Visibility.Network, today.AddDays(7));
+
+        Assert.True((await post.HandleAsync(Offer(1))).Succeeded);
+        Assert.True((await post.HandleAsync(Offer(2))).Succeeded);
+        var third = await post.HandleAsync(Offer(3));
+
+        Assert.Equal(FailureKind.Forbidden, third.Failure);
+        Assert.StartsWith("Vous avez proposé ou sollicité beaucoup de coups de pouce en peu de temps", third.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(2, await _network.QueryAsync(db => db.HelpOffers.CountAsync()));
     }
 
     [Fact]

@@ -67,7 +67,9 @@ builder.Services.AddRazorComponents()
     })
     // What one message from a page may weigh: a request's longest details are 5,000 characters.
     .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 32 * 1024);
-builder.Services.AddMudServices();
+// One popover provider, in the layout: MudBlazor need not ask every new page to count them (a round trip per page).
+builder.Services.AddMudServices(mud => mud.PopoverOptions.ThrowOnDuplicateProvider = false);
+builder.Services.AddNetworkTheme();
 builder.Services.AddHealthChecks().AddDbContextCheck<BoardDbContext>(
     customTestQuery: static (db, ct) => BoardDatabase.AnswersAsync(db, ct));
 builder.Services.Configure<NetworkOptions>(builder.Configuration.GetSection(NetworkOptions.Section));
@@ -98,6 +100,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapNetworkTheme();
 app.MapHealthChecks("/health");
 app.MapAccountEndpoints();
 app.MapPrivacyEndpoints();

@@ -10,9 +10,19 @@ window.coupDePouce = {
         if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
         heading.focus({ preventScroll: true });
     },
-    // Her light/dark choice, kept for a year and read by the server for the first render of every page.
-    keepTheme: (name, value) => {
-        document.cookie = `${name}=${value}; path=/; max-age=31536000; samesite=lax`;
+    // Is the page wide enough for the menu beside it? Said once, then on each change (Layout/MainLayout.razor): one
+    // boolean instead of MudBlazor's stream of window sizes (decision 031).
+    watchWidth: (layout, wideQuery) => {
+        window.coupDePouce.unwatchWidth();
+        const query = window.matchMedia(wideQuery);
+        const onChange = e => layout.invokeMethodAsync('WideChanged', e.matches).catch(() => { });
+        query.addEventListener('change', onChange);
+        window.coupDePouce.stopWidthWatch = () => query.removeEventListener('change', onChange);
+        return query.matches;
+    },
+    unwatchWidth: () => {
+        window.coupDePouce.stopWidthWatch?.();
+        window.coupDePouce.stopWidthWatch = null;
     },
     // The address the browser shows, which a circuit compares with the one it started on (AddressOnStart).
     address: () => location.href,
@@ -44,3 +54,15 @@ window.coupDePouce = {
         }
     },
 };
+
+// Her light/dark/system choice (decision 031): the bar shows the button of her current choice (the page's data-theme);
+// a press shows the next one at once and keeps it in a cookie for a year, read by the server for every page's first
+// render. Nothing goes through the server, so it works before the page is live too.
+document.addEventListener('click', e => {
+    const button = e.target.closest?.('button[data-theme-next]');
+    if (!button) return;
+    const next = button.dataset.themeNext;
+    document.documentElement.dataset.theme = next;
+    document.cookie = `cdp-theme=${next}; path=/; max-age=31536000; samesite=lax`;
+    document.querySelector(`button[data-theme-for="${next}"]`)?.focus();
+});

@@ -59,7 +59,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         // The page is in the language and the theme asked for, and axe did look at its texts.
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
-        Assert.Equal(theme, await page.Locator(".app-shell").GetAttributeAsync("data-theme"));
+        Assert.Equal(theme, await page.Locator("html").GetAttributeAsync("data-theme"));
         var result = await page.RunAxe(Wcag21AA);
         Assert.True(result.Passes.Length > 5, $"{path}: axe passed only {result.Passes.Length} rules");
         Assert.Contains(result.Passes, p => p.Id == "color-contrast" && p.Nodes.Length > 3);

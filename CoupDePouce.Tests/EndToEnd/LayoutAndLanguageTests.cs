@@ -51,6 +51,46 @@ public sealed class LayoutAndLanguageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task HerLightDarkOrSystemChoiceShowsAtOnceAndLastsAcrossPages()
+    {
+        var page = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
+        await Live.WaitAsync(page);
+        var html = page.Locator("html");
+        await Expect(html).ToHaveAttributeAsync("data-theme", "system");
+        var light = await BackgroundAsync(page);
+
+        // One press a choice, in the page itself: system → light → dark, and the switch keeps the focus.
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Affichage : Couleurs du système. Passer à : Thème clair" }).ClickAsync();
+        await Expect(html).ToHaveAttributeAsync("data-theme", "light");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.NotEqual(light, await BackgroundAsync(page));
+        await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Affichage : Thème sombre. Passer à : Couleurs du système" })).ToBeFocusedAsync();
+
+        // Kept for her next pages, from their first render.
+        await page.GotoAsync("/mes-demandes");
+        await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.NotEqual(light, await BackgroundAsync(page));
+    }
+
+    [Fact]
+    public async Task LeftToTheSystemTheBoardIsDarkOnADarkSystem()
+    {
+        var page = await browser.SignedInAsync("sophie.bernard@coupdepouce.demo");
+        var light = await BackgroundAsync(page);
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "system");
+        Assert.NotEqual(light, await BackgroundAsync(page));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
+        Assert.Equal(light, await BackgroundAsync(page));
+    }
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    [Fact]
     public async Task SwitchingToEnglishLastsAcrossPages()
     {
         var page = await browser.NewPageAsync(width: 1200);

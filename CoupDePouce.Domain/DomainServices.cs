@@ -1,6 +1,7 @@
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Live;
 using CoupDePouce.Domain.Persistence;
+using CoupDePouce.Domain.Persistence.Postgres;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,13 @@ namespace CoupDePouce.Domain;
 
 public static class DomainServices
 {
+    /// <summary>The board on a SQLite file (the default store).</summary>
+    public static IServiceCollection AddCoupDePouceDomain(this IServiceCollection services, string connectionString) =>
+        services.AddCoupDePouceDomain(BoardStore.Sqlite(connectionString));
+
     /// <summary>Registers the database (one context per operation through the factory; the scoped context is
     /// for Identity's store within a request), the validators and the use cases.</summary>
-    public static IServiceCollection AddCoupDePouceDomain(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddCoupDePouceDomain(this IServiceCollection services, BoardStore store)
     {
         services.TryAddSingleton(TimeProvider.System);
         // Days and weeks of the dashboards are the network's (the app may name another zone).
@@ -21,8 +26,10 @@ public static class DomainServices
         services.TryAddSingleton<IBoardChangePublisher, NoScreensToUpdate>();
         services.AddSingleton<PublishAfterCommit>();
         services.AddSingleton<LiveAudience>();
-        services.AddDbContextFactory<BoardDbContext>((provider, options) =>
-            BoardDbContext.AddBoardInterceptors(options.UseSqlite(connectionString)).AddInterceptors(provider.GetRequiredService<PublishAfterCommit>()));
+        services.AddSingleton(store);
+        services.AddBoardContexts(store);
+        // Search reads the engine's own full-text index (decisions 019 and 032).
+        services.AddSingleton<Search.SearchIndex>(store.IsPostgres ? new Search.PostgresSearchIndex() : new Search.Fts5SearchIndex());
         services.AddScoped<HelpRequestActions>();
         // Per-member limits on what she does often (the app binds them to its Limits section).
         services.AddOptions<Limits.LimitOptions>();
@@ -41,5 +48,33 @@ public static class DomainServices
 
         services.AddScoped<Coordinations.ListCoordinations>();
         return services;
+    }
+
+    /// <summary>One context per operation from the factory, on the store's engine: SQLite's context with its
+    /// interceptors, or PostgreSQL's (its own migrations, its search columns) handed out as the board's context
+    /// (decision 032). Events go out after the commit either way.</summary>
+    private static void AddBoardContexts(this IServiceCollection services, BoardStore store)
+    {
+        if (!store.IsPostgres)
+        {
+            services.AddDbContextFactory<BoardDbContext>((provider, options) =>
+                BoardDbContext.AddBoardInterceptors(options.UseSqlite(store.ConnectionString)).AddInterceptors(provider.GetRequiredService<PublishAfterCommit>()));
+            return;
+        }
+
+        services.AddDbContextFactory<PostgresBoardDbContext>((provider, options) =>
+            options.UseNpgsql(store.ConnectionString).AddInterceptors(PostgresSearchText.Instance, provider.GetRequiredService<PublishAfterCommit>()));
+        services.AddSingleton<IDbContextFactory<BoardDbContext>, BoardContexts<PostgresBoardDbContext>>();
+        services.AddScoped<BoardDbContext>(provider => provider.GetRequiredService<PostgresBoardDbContext>());
+    }
+
+    /// <summary>The board's contexts, made by an engine's own context factory.</summary>
+    private sealed class BoardContexts<TContext>(IDbContextFactory<TContext> contexts) : IDbContextFactory<BoardDbContext>
+        where TContext : BoardDbContext
+    {
+        public BoardDbContext CreateDbContext() => contexts.CreateDbContext();
+
+        public async Task<BoardDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await contexts.CreateDbContextAsync(cancellationToken);
     }
 }

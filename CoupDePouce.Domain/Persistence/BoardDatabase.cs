@@ -35,15 +35,20 @@ public static class BoardDatabase
             ? folder
             : AppContext.BaseDirectory;
 
-    /// <summary>Switches the file to WAL (readers never block the writer; a crash loses no committed
-    /// transaction) and applies the migrations. Never EnsureCreated: the schema only moves by migrations.</summary>
+    /// <summary>Applies the migrations of the store's engine; a SQLite file is first switched to WAL (readers never
+    /// block the writer; a crash loses no committed transaction). Never EnsureCreated: the schema only moves by
+    /// migrations. Several instances starting at once on PostgreSQL take turns (EF locks the migrations history).</summary>
     public static async Task MigrateAsync(IDbContextFactory<BoardDbContext> dbFactory, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+
             await db.Database.MigrateAsync(ct);
         }
         finally

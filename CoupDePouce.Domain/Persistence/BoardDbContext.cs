@@ -10,11 +10,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Persistence;
 
-/// <summary>The network's database: the board and the accounts (Identity) in one SQLite file.
+/// <summary>The network's database: the board and the accounts (Identity) in one database, a SQLite file by default
+/// (this context and its migrations, Migrations/) or PostgreSQL (<see cref="Postgres.PostgresBoardDbContext"/>, the
+/// same model with its own migrations: decision 032).
 /// Thin on purpose: each entity is configured in its own class under Configurations/.</summary>
-public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options)
-    : IdentityDbContext<Member, IdentityRole<Guid>, Guid>(options)
+public class BoardDbContext : IdentityDbContext<Member, IdentityRole<Guid>, Guid>
 {
+    public BoardDbContext(DbContextOptions<BoardDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context (its migrations are found by its type).</summary>
+    protected BoardDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Coordination> Coordinations => Set<Coordination>();
 
     public DbSet<Theme> Themes => Set<Theme>();

@@ -9,3 +9,10 @@ internal sealed class DesignTimeBoardDbContextFactory : IDesignTimeDbContextFact
     public BoardDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<BoardDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
+
+/// <summary>The same for PostgreSQL's context (`--context PostgresBoardDbContext`): no server is asked.</summary>
+internal sealed class DesignTimePostgresBoardDbContextFactory : IDesignTimeDbContextFactory<Postgres.PostgresBoardDbContext>
+{
+    public Postgres.PostgresBoardDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<Postgres.PostgresBoardDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

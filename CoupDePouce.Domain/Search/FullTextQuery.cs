@@ -9,6 +9,10 @@ public sealed record SearchTerm(string Folded, string Stem, bool IsPrefix, IRead
     /// and « comptabilités ».</summary>
     public IReadOnlyList<string> TypoStems { get; init; } = [];
 
+    /// <summary>How much a match of this term weighs in the ranking, where the index does not weigh it itself (BM25 on
+    /// SQLite does; PostgreSQL's ranking is given each term's rarity: <see cref="PostgresSearchIndex"/>).</summary>
+    public double Weight { get; init; } = 1;
+
     /// <summary>A word shorter than this is not corrected: too many words lie one letter away.</summary>
     public const int TypoMinLength = 6;
 

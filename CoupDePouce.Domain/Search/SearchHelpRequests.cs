@@ -1,7 +1,6 @@
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Search;
@@ -49,7 +48,7 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, bool HasMore, boo
 /// nothing is found, a word of six letters or more that matches nothing on its own is looked for with one typo; when
 /// still nothing matches, the search is widened (any word, then no filter) and the page says so. Snippets and marks are written here, by the same reading of French as the index.
 /// See docs/decisions/019-french-search.md.</summary>
-public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, Limits.MemberLimits limits)
+public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> dbFactory, SearchIndex index, TimeProvider clock, Limits.MemberLimits limits)
 {
     /// <summary>Words of one query looked for with a typo, at most (each brings a few hundred alternatives).</summary>
     public const int MaxCorrectedWords = 3;
@@ -78,9 +77,9 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
         }
 
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        terms = await index.WeighAsync(db, terms, ct);
         var filter = query.Filter ?? BoardFilter.None;
-        var page = await RankedAsync(db, connection, viewer, terms, query.MatchAny, filter, query, ct);
+        var page = await RankedAsync(db, viewer, terms, query.MatchAny, filter, query, ct);
         if (page.Hits.Count > 0)
         {
             return page;
@@ -88,10 +87,10 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
 
         // Found nothing: a word may be mistyped (when something is found, every word exists, so this is only asked
         // now). Suggestions follow a title being typed: no typo is looked for in a word she has not finished.
-        if (!query.MatchAny && await WithTyposWhereNothingMatchesAsync(connection, terms, ct) is { } corrected)
+        if (!query.MatchAny && await WithTyposWhereNothingMatchesAsync(db, terms, ct) is { } corrected)
         {
-            terms = corrected;
-            page = await RankedAsync(db, connection, viewer, terms, matchAny: false, filter, query, ct);
+            terms = await index.WeighAsync(db, corrected, ct);
+            page = await RankedAsync(db, viewer, terms, matchAny: false, filter, query, ct);
             if (page.Hits.Count > 0)
             {
                 return page;
@@ -101,12 +100,12 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
         // Nothing matched: a looser search, said to be one (never « nobody asked » when something is near).
         if (!query.MatchAny && terms.Count > 1)
         {
-            page = await RankedAsync(db, connection, viewer, terms, matchAny: true, filter, query, ct);
+            page = await RankedAsync(db, viewer, terms, matchAny: true, filter, query, ct);
         }
 
         if (page.Hits.Count == 0 && filter != BoardFilter.None)
         {
-            page = await RankedAsync(db, connection, viewer, terms, matchAny: true, BoardFilter.None, query, ct);
+            page = await RankedAsync(db, viewer, terms, matchAny: true, BoardFilter.None, query, ct);
         }
 
         return page.Hits.Count == 0 ? page : page with { Widened = true };
@@ -115,13 +114,10 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
     /// <summary>Each long word that matches nothing on its own (written, stemmed or as a prefix) also accepts the words
     /// one typo away. Whether a word exists is asked of the whole index: it says nothing of any request.</summary>
     /// <returns>The terms with their typos, or null when every word matches something as it is.</returns>
-    private static async Task<IReadOnlyList<SearchTerm>?> WithTyposWhereNothingMatchesAsync(SqliteConnection connection, IReadOnlyList<SearchTerm> terms, CancellationToken ct)
+    private async Task<IReadOnlyList<SearchTerm>?> WithTyposWhereNothingMatchesAsync(BoardDbContext db, IReadOnlyList<SearchTerm> terms, CancellationToken ct)
     {
         var corrected = new List<SearchTerm>(terms.Count);
         var corrections = 0;
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM HelpRequestSearch WHERE HelpRequestSearch MATCH $match)";
-        var match = command.Parameters.Add("$match", SqliteType.Text);
         foreach (var term in terms)
         {
             if (term.Folded.Length < SearchTerm.TypoMinLength || corrections == MaxCorrectedWords)
@@ -130,8 +126,7 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
                 continue;
             }
 
-            match.Value = term.Expression();
-            var exists = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            var exists = await index.MatchesAnythingAsync(db, term, ct);
             corrections += exists ? 0 : 1;
             corrected.Add(exists ? term : term.WithTypos());
         }
@@ -140,7 +135,7 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
     }
 
     private async Task<SearchPage> RankedAsync(
-        BoardDbContext db, SqliteConnection connection, Viewer viewer, IReadOnlyList<SearchTerm> terms, bool matchAny, BoardFilter filter, SearchHelpRequests query, CancellationToken ct)
+        BoardDbContext db, Viewer viewer, IReadOnlyList<SearchTerm> terms, bool matchAny, BoardFilter filter, SearchHelpRequests query, CancellationToken ct)
     {
         var wanted = query.Skip + query.Take + 1;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -151,11 +146,7 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
             // One query per step: what she may not see or her filter drops is joined away before it is ranked, so
             // BM25 is computed only for the requests that can be shown; those a step above already gave are left out.
             var given = found.ToList();
-            var ranked = db.Database
-                .SqlQueryRaw<RankedMatch>(
-                    tier.MatchesSql,
-                    new SqliteParameter("$match", FullTextQuery.Build(terms, any, tier)))
-                .Join(visible, m => m.Id, r => r.Id, (m, r) => m);
+            var ranked = index.Ranked(db, terms, any, tier).Join(visible, m => m.Id, r => r.Id, (m, r) => m);
             if (given.Count > 0)
             {
                 ranked = ranked.Where(m => !EF.Constant(given).Contains(m.Id));
@@ -170,7 +161,7 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
 
         var pageIds = found.Skip(query.Skip).Take(query.Take).ToList();
         var items = await db.HelpRequests.AsNoTracking().Where(r => EF.Constant(pageIds).Contains(r.Id)).ToBoardItems(db).ToDictionaryAsync(i => i.Id, ct);
-        var texts = await TextsAsync(connection, pageIds, ct);
+        var texts = await index.TextsAsync(db, pageIds, ct);
         return new SearchPage(
             pageIds.Where(items.ContainsKey).Select(id =>
             {
@@ -203,32 +194,4 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
             yield return (tier, matchAny);
         }
     }
-
-    /// <summary>The details and shown answers of the page's hits, one look-up by rowid each (which FTS5 seeks to).</summary>
-    private static async Task<Dictionary<long, (string? Details, string? Answers)>> TextsAsync(SqliteConnection connection, List<long> ids, CancellationToken ct)
-    {
-        var texts = new Dictionary<long, (string?, string?)>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Details, Answers FROM HelpRequestSearch WHERE rowid = $id";
-        var id = command.Parameters.Add("$id", SqliteType.Integer);
-        foreach (var rowId in ids)
-        {
-            id.Value = rowId;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
-            {
-                texts[rowId] = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
-            }
-        }
-
-        return texts;
-    }
-}
-
-/// <summary>A match of the search index with its BM25 score (lower is better).</summary>
-public sealed class RankedMatch
-{
-    public long Id { get; init; }
-
-    public double Score { get; init; }
 }

@@ -4,6 +4,7 @@ using CoupDePouce.Domain.Following;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Reports;
 using CoupDePouce.Domain.Search;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,12 @@ namespace CoupDePouce.Tests.Domain;
 /// network-wide requests posted from hers and from the other one. Her coordination is A, except for the member
 /// and the coordinatrice of B (an anonymous visitor and a pending member "belong" to A, where she asked to join).
 /// A denied cell changes nothing at all in the database; a forged id is refused whoever asks.</summary>
-public sealed class AuthorizationMatrixTests : NetworkTest
+public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : AuthorizationMatrixTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AuthorizationMatrixTests(DatabaseProvider.Postgres);
+
     public enum Role { Anonymous, PendingMember, MemberOfA, MemberOfB, CoordinatriceOfA, CoordinatriceOfB, Admin }
 
     public enum Scope { OwnCoordination, OtherCoordination, NetworkFromOwn, NetworkFromOther }

@@ -1,7 +1,9 @@
+using CoupDePouce.Domain.Persistence;
+
 namespace CoupDePouce.Tests.Domain;
 
 /// <summary>Base for Domain tests that need the usual two coordinations, Rennes and Lyon, before their own members.</summary>
-public abstract class RennesAndLyonTest : NetworkTest
+public abstract class RennesAndLyonTest(DatabaseProvider provider = DatabaseProvider.Sqlite) : NetworkTest(provider)
 {
     protected int Rennes { get; private set; }
 

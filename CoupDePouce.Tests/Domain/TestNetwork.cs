@@ -12,17 +12,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoupDePouce.Tests.Domain;
 
-/// <summary>A small network on a real, migrated SQLite file: coordinations and members made to measure, the
-/// Domain's use cases wired as the app wires them, and a clock the test controls.</summary>
+/// <summary>A small network on a real, migrated database (a SQLite file by default, or PostgreSQL: decision 032):
+/// coordinations and members made to measure, the Domain's use cases wired as the app wires them, and a clock the
+/// test controls.</summary>
 public sealed class TestNetwork : IAsyncDisposable
 {
-    private readonly TempFolder _folder;
+    private readonly TestDatabase _database;
     private readonly ServiceProvider _services;
     private int _memberNumber;
 
-    private TestNetwork(TempFolder folder, ServiceProvider services, ManualClock clock)
+    private TestNetwork(TestDatabase database, ServiceProvider services, ManualClock clock)
     {
-        _folder = folder;
+        _database = database;
         _services = services;
         Clock = clock;
     }
@@ -31,29 +32,32 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public string DatabasePath => _folder.File("board.db");
+    public BoardStore Store => _database.Store;
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>The SQLite file (the tests of what only SQLite has: its file, its journal, its backups).</summary>
+    public string DatabasePath => _database.FilePath;
 
     /// <param name="configure">Replaces services after the Domain's (a publisher that records, say).</param>
-    public static async Task<TestNetwork> CreateAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="provider">The database engine the network lives on.</param>
+    public static async Task<TestNetwork> CreateAsync(Action<IServiceCollection>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var folder = new TempFolder();
+        var database = await TestDatabase.CreateAsync(provider);
         var clock = new ManualClock();
         var collection = new ServiceCollection()
             .AddLogging()
             .AddMetrics()
             .AddSingleton<TimeProvider>(clock)
-            .AddCoupDePouceDomain($"Data Source={folder.File("board.db")}")
+            .AddCoupDePouceDomain(database.Store)
             .AddCoupDePouceLocalization()
             .AddCoupDePouceAccounts(new ConfigurationBuilder().Build())
             // Tests act many times as the same member; those about limits set their own (configure runs after).
             .Configure<CoupDePouce.Domain.Limits.LimitOptions>(CoupDePouce.Domain.Limits.LimitOptions.Lift);
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        // A copy of a database migrated once per test run (hundreds of tests each need a fresh one); migrating it
-        // again finds nothing to do, as on any start-up. The migrations themselves are tested from an empty file.
-        File.Copy(await MigratedTemplate.Value, folder.File("board.db"));
         await BoardDatabase.MigrateAsync(services.GetRequiredService<IDbContextFactory<BoardDbContext>>());
-        return new TestNetwork(folder, services, clock);
+        return new TestNetwork(database, services, clock);
     }
 
     /// <summary>Another instance of the app's Domain on the same database and clock: a restart (dispose this one
@@ -64,29 +68,9 @@ public sealed class TestNetwork : IAsyncDisposable
             .AddLogging()
             .AddMetrics()
             .AddSingleton<TimeProvider>(Clock)
-            .AddCoupDePouceDomain($"Data Source={DatabasePath}");
+            .AddCoupDePouceDomain(Store);
         configure?.Invoke(collection);
         return collection.BuildServiceProvider();
-    }
-
-    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync);
-
-    private static async Task<string> CreateMigratedTemplateAsync()
-    {
-        var folder = new TempFolder();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
-        var path = folder.File("template.db");
-        await using (var services = new ServiceCollection().AddLogging().AddCoupDePouceDomain($"Data Source={path}").BuildServiceProvider())
-        {
-            var dbFactory = services.GetRequiredService<IDbContextFactory<BoardDbContext>>();
-            await BoardDatabase.MigrateAsync(dbFactory);
-            await using var db = await dbFactory.CreateDbContextAsync();
-            // Everything in the file itself, nothing left in the write-ahead log.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        return path;
     }
 
     /// <summary>A use case, resolved as the app resolves it (in its own scope, like one request).</summary>
@@ -159,6 +143,6 @@ public sealed class TestNetwork : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        _folder.Dispose();
+        await _database.DisposeAsync();
     }
 }

@@ -42,7 +42,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var data = Path.Combine(_folder, "data");
         await RunPostgresAsync("initdb", "-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         await RunPostgresAsync("pg_ctl", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "30",
-            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
     }
 
     public async ValueTask DisposeAsync()

@@ -3,14 +3,19 @@ using CoupDePouce.Domain.Coordinations;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Coordinations;
 
 /// <summary>Admins draw the network's map: they create, rename and archive coordinations and choose their
 /// coordinatrices (several per coordination if they like). Nobody else can.</summary>
-public sealed class ManageCoordinationsTests : RennesAndLyonTest
+public abstract class ManageCoordinationsTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : ManageCoordinationsTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ManageCoordinationsTests(DatabaseProvider.Postgres);
+
     private Guid _admin;
     private Guid _claire;
     private Guid _agnes;

@@ -1,13 +1,18 @@
 using CoupDePouce.Domain.DemoData;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.DemoData;
 
-public sealed class DemoNetworkSeederTests : NetworkTest
+public abstract class DemoNetworkSeederTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : DemoNetworkSeederTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DemoNetworkSeederTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task SeedsARealisticNetworkIntoAnEmptyDatabase()
     {

@@ -2,6 +2,7 @@ using CoupDePouce.Domain.Engagement;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.Engagement;
 
@@ -24,8 +25,12 @@ namespace CoupDePouce.Tests.Domain.Engagement;
 /// </code>
 /// Read on Thursday 12 November (h241).
 /// </summary>
-public sealed class HandWorkedEngagementTests : NetworkTest
+public abstract class HandWorkedEngagementTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : HandWorkedEngagementTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : HandWorkedEngagementTests(DatabaseProvider.Postgres);
+
     private static readonly EngagementPeriod Week = new(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 8));
 
     private DateTimeOffset _start;

@@ -2,6 +2,7 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Relaunch;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,12 @@ namespace CoupDePouce.Tests.Domain.Engagement;
 
 /// <summary>« À relancer »: what waits more than 24 h, oldest first; proposing it tells at most five skilled members
 /// of the coordination, never the same one twice, never one who turned it off, and only its coordinatrice may.</summary>
-public sealed class RelaunchTests : NetworkTest
+public abstract class RelaunchTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : RelaunchTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : RelaunchTests(DatabaseProvider.Postgres);
+
     private int _rennes;
     private int _lyon;
     private Guid _claire;

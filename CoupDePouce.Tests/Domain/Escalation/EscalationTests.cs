@@ -2,6 +2,7 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Escalation;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +10,12 @@ namespace CoupDePouce.Tests.Domain.Escalation;
 
 /// <summary>A request kept to its coordination that nobody answers: its coordinatrices hear of it after a day, its
 /// asker is offered the whole network after two; once each, whatever restarts or runs beside.</summary>
-public sealed class EscalationTests : RennesAndLyonTest
+public abstract class EscalationTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : EscalationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : EscalationTests(DatabaseProvider.Postgres);
+
     private Guid _asker;
     private Guid _coordinatrice;
     private Guid _lyonCoordinatrice;

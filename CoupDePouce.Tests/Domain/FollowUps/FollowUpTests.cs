@@ -3,6 +3,7 @@ using CoupDePouce.Domain.Engagement;
 using CoupDePouce.Domain.FollowUps;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,8 +11,12 @@ namespace CoupDePouce.Tests.Domain.FollowUps;
 
 /// <summary>« Est-ce que ça a marché ? »: asked once a week after the resolution, answered once by the asker alone,
 /// and counted in the dashboards' « Efficacité ».</summary>
-public sealed class FollowUpTests : RennesAndLyonTest
+public abstract class FollowUpTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : FollowUpTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : FollowUpTests(DatabaseProvider.Postgres);
+
     private Guid _asker;
     private Guid _helper;
     private Guid _admin;

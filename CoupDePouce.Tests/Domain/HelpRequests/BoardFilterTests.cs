@@ -1,9 +1,14 @@
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
-public sealed class BoardFilterTests : RennesAndLyonTest
+public abstract class BoardFilterTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : BoardFilterTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BoardFilterTests(DatabaseProvider.Postgres);
+
     private Guid _camille;
     private Guid _julie;
 

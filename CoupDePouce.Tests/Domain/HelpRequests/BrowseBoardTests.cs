@@ -1,10 +1,15 @@
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
 /// <summary>The board's listing and its confidentiality rule: who sees which request.</summary>
-public sealed class BrowseBoardTests : RennesAndLyonTest
+public abstract class BrowseBoardTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : BrowseBoardTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BrowseBoardTests(DatabaseProvider.Postgres);
+
     private Guid _camille;
     private Guid _sophie;
 

@@ -1,12 +1,17 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
 /// <summary>The conversation's rules, through the use cases the pages call, on real SQLite.</summary>
-public sealed class ConversationTests : RennesAndLyonTest
+public abstract class ConversationTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : ConversationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ConversationTests(DatabaseProvider.Postgres);
+
     private Guid _asker;
     private Guid _helper;
     private Guid _lyonMember;

@@ -1,11 +1,16 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
-public sealed class PostHelpRequestTests : NetworkTest
+public abstract class PostHelpRequestTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : PostHelpRequestTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : PostHelpRequestTests(DatabaseProvider.Postgres);
+
     private async Task<Result<long>> PostAsync(PostHelpRequest command) =>
         await Network.Get<PostHelpRequestHandler>().HandleAsync(command);
 

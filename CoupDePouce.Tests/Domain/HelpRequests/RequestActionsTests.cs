@@ -2,14 +2,19 @@ using CoupDePouce.Domain.Following;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Reports;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
 /// <summary>What the request page offers each viewer (<see cref="RequestActions"/>, <see cref="AnswerActions"/>), and
 /// that the offer and the use cases agree: whatever is offered is accepted, whatever is not is refused.</summary>
-public sealed class RequestActionsTests : RennesAndLyonTest
+public abstract class RequestActionsTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : RequestActionsTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : RequestActionsTests(DatabaseProvider.Postgres);
+
     /// <summary>Who looks. The asker and the helper are from Rennes; the request is posted from Rennes.</summary>
     public enum Who { Asker, Helper, OtherMember, PendingMember, CoordinatriceOfItsCoordination, CoordinatriceOfAnother, Admin }
 

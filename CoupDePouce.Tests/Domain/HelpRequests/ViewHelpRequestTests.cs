@@ -1,9 +1,14 @@
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.HelpRequests;
 
-public sealed class ViewHelpRequestTests : NetworkTest
+public abstract class ViewHelpRequestTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : ViewHelpRequestTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ViewHelpRequestTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task ShowsTheRequestToAMemberOfItsCoordination()
     {

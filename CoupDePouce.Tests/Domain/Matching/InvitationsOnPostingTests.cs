@@ -3,14 +3,19 @@ using CoupDePouce.Domain.Matching;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Matching;
 
 /// <summary>Matching on posting: a few skilled members are invited, the right ones first, never more than they chose,
 /// never during their quiet hours; the asker learns how many, not who.</summary>
-public sealed class InvitationsOnPostingTests : RennesAndLyonTest
+public abstract class InvitationsOnPostingTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : InvitationsOnPostingTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : InvitationsOnPostingTests(DatabaseProvider.Postgres);
+
     private const int Legal = 1;
     private const int Communication = 3;
 

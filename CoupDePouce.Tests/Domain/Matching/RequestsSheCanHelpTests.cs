@@ -2,12 +2,17 @@ using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Matching;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.Matching;
 
 /// <summary>« Je peux aider »: what she is shown is what she may see, in her themes, in the order that helps most.</summary>
-public sealed class RequestsSheCanHelpTests : RennesAndLyonTest
+public abstract class RequestsSheCanHelpTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : RequestsSheCanHelpTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : RequestsSheCanHelpTests(DatabaseProvider.Postgres);
+
     private const int Legal = 1;
     private const int Funding = 2;
     private const int Communication = 3;

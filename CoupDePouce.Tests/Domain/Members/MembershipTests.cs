@@ -2,14 +2,19 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Members;
 
 /// <summary>A new member waits for a coordinatrice of the coordination she chose; meanwhile the network is hers,
 /// her coordination's confidential requests are not.</summary>
-public sealed class MembershipTests : RennesAndLyonTest
+public abstract class MembershipTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : MembershipTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : MembershipTests(DatabaseProvider.Postgres);
+
     private Guid _coordinatrice;
     private Guid _newcomer;
 

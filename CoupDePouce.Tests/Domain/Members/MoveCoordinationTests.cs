@@ -2,14 +2,19 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Members;
 
 /// <summary>A member who moves asks to join another coordination; its coordinatrices decide, as for a new member.
 /// Until then she stays where she is.</summary>
-public sealed class MoveCoordinationTests : RennesAndLyonTest
+public abstract class MoveCoordinationTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : MoveCoordinationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : MoveCoordinationTests(DatabaseProvider.Postgres);
+
     private Guid _sophie;
     private Guid _rennesCoordinatrice;
     private Guid _lyonCoordinatrice;

@@ -1,12 +1,17 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Reciprocity;
 
 namespace CoupDePouce.Tests.Domain.Members;
 
-public sealed class ProfileTests : NetworkTest
+public abstract class ProfileTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : ProfileTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProfileTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task ShowsHerHistoryOnlyAsFarAsTheViewerMaySee()
     {

@@ -1,13 +1,18 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Members;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoupDePouce.Tests.Domain.Members;
 
-public sealed class RegisterMemberTests : NetworkTest
+public abstract class RegisterMemberTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : RegisterMemberTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : RegisterMemberTests(DatabaseProvider.Postgres);
+
     private const string GoodPassword = "une phrase facile à retenir";
 
     private Task<Result<Guid>> RegisterAsync(RegisterMember command) =>

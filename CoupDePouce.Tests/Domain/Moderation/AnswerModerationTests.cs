@@ -2,6 +2,7 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,12 @@ namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>A coordinatrice moderates her coordination's requests and the answers her members write anywhere: a
 /// hidden answer leaves the thread, the counts and search; its author sees it marked hidden, with the reason.</summary>
-public sealed class AnswerModerationTests : RennesAndLyonTest
+public abstract class AnswerModerationTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : AnswerModerationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AnswerModerationTests(DatabaseProvider.Postgres);
+
     private Guid _asker;
     private Guid _helper;
     private Guid _reader;

@@ -1,13 +1,18 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>A coordinatrice lifts a running suspension: the member may post again at once, and the log says so.</summary>
-public sealed class LiftSuspensionTests : RennesAndLyonTest
+public abstract class LiftSuspensionTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : LiftSuspensionTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : LiftSuspensionTests(DatabaseProvider.Postgres);
+
     private Guid _coordinatrice;
     private Guid _member;
 

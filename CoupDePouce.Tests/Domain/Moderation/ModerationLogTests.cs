@@ -1,12 +1,17 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>The log is read by those who moderate: a coordinatrice her coordinations' lines, an admin all.</summary>
-public sealed class ModerationLogTests : RennesAndLyonTest
+public abstract class ModerationLogTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : ModerationLogTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ModerationLogTests(DatabaseProvider.Postgres);
+
     private Guid _ofRennes;
     private Guid _ofLyon;
     private Guid _admin;

@@ -1,11 +1,16 @@
 using CoupDePouce.Domain.Coordinations;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>What a coordinatrice's menu shows comes from her rights as they are now, not from her sign-in.</summary>
-public sealed class ModerationQueuesTests : RennesAndLyonTest
+public abstract class ModerationQueuesTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : ModerationQueuesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ModerationQueuesTests(DatabaseProvider.Postgres);
+
     private ModerationQueuesHandler Queues => Network.Get<ModerationQueuesHandler>();
 
     [Fact]

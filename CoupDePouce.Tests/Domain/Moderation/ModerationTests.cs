@@ -2,14 +2,19 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>Coordinatrices keep their board healthy: hide and restore, lock and unlock, each decision logged.</summary>
-public sealed class ModerationTests : RennesAndLyonTest
+public abstract class ModerationTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : ModerationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ModerationTests(DatabaseProvider.Postgres);
+
     private Guid _asker;
     private Guid _neighbour;
     private Guid _coordinatrice;

@@ -1,13 +1,18 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Moderation;
 
 /// <summary>A coordinatrice suspends a member of her coordination from posting for some days, saying why.</summary>
-public sealed class SuspensionTests : RennesAndLyonTest
+public abstract class SuspensionTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : SuspensionTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SuspensionTests(DatabaseProvider.Postgres);
+
     private Guid _coordinatrice;
     private Guid _member;
     private long _open;

@@ -1,11 +1,16 @@
 using CoupDePouce.Domain.Following;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.Domain.Notifications;
 
-public sealed class NotificationTests : RennesAndLyonTest
+public abstract class NotificationTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : NotificationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : NotificationTests(DatabaseProvider.Postgres);
+
     private Guid _asker;
     private Guid _sophie;
     private Guid _julie;

@@ -2,14 +2,19 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Notifications;
 using CoupDePouce.Domain.Offers;
+using CoupDePouce.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Tests.Domain.Offers;
 
 /// <summary>« Je propose un coup de pouce »: offers follow the requests' own visibility, show beside a request of their
 /// theme, and the asker asks an offerer once, who is told.</summary>
-public sealed class OffersTests : RennesAndLyonTest
+public abstract class OffersTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : OffersTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : OffersTests(DatabaseProvider.Postgres);
+
     private const int Legal = 1;
     private const int Funding = 2;
 

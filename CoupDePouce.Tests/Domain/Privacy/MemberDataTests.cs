@@ -12,8 +12,12 @@ namespace CoupDePouce.Tests.Domain.Privacy;
 
 /// <summary>Her rights over her data: she downloads everything the board holds about her, and she can delete her
 /// account; what she wrote for others stays, under « Membre partie ».</summary>
-public sealed class MemberDataTests : RennesAndLyonTest
+public abstract class MemberDataTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : MemberDataTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : MemberDataTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task HerExportHoldsHerProfileRequestsAnswersThanksNotificationsAndReportsAndNoOtherMembersWords()
     {

@@ -1,14 +1,19 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Reciprocity;
 using CoupDePouce.Tests.Support;
 
 namespace CoupDePouce.Tests.Domain.Reciprocity;
 
 /// <summary>A coordinatrice reads what each member of her coordination gave and received; nobody else reads it.</summary>
-public sealed class BalancesTests : RennesAndLyonTest
+public abstract class BalancesTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : BalancesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BalancesTests(DatabaseProvider.Postgres);
+
     private Guid _coordinatrice;
     private Guid _camille;
     private Guid _sophie;

@@ -2,6 +2,7 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,12 @@ namespace CoupDePouce.Tests.Domain.Reports;
 
 /// <summary>Members report what worries them; coordinatrices read a queue grouped by item, and resolve or dismiss.
 /// Three reports from different members take an item off the board until someone looks.</summary>
-public sealed class ReportTests : RennesAndLyonTest
+public abstract class ReportTests(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite() : ReportTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ReportTests(DatabaseProvider.Postgres);
+
     private Guid _asker;
     private Guid _helper;
     private Guid _first;

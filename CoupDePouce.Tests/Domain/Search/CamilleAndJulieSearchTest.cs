@@ -1,10 +1,11 @@
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Search;
 
 namespace CoupDePouce.Tests.Domain.Search;
 
 /// <summary>Base for the search tests: Camille posts in Rennes, Julie searches from Lyon.</summary>
-public abstract class CamilleAndJulieSearchTest : RennesAndLyonTest
+public abstract class CamilleAndJulieSearchTest(DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
     protected Guid Camille { get; private set; }
 

@@ -1,4 +1,5 @@
 using CoupDePouce.Domain.DemoData;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,8 +7,12 @@ namespace CoupDePouce.Tests.Domain.Search;
 
 /// <summary>What issue 18 found missing, tried again as a new member would on the demo network: each query finds
 /// what she means (a request whose title or details hold the word she meant, or of the theme she named).</summary>
-public sealed class DemoNetworkSearchTests : NetworkTest
+public abstract class DemoNetworkSearchTests(DatabaseProvider provider) : NetworkTest(provider)
 {
+    public sealed class OnSqlite() : DemoNetworkSearchTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DemoNetworkSearchTests(DatabaseProvider.Postgres);
+
     [Theory]
     [InlineData("compta", "comptab")]
     [InlineData("factures", "factur")]

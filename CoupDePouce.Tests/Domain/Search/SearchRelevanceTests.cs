@@ -1,3 +1,4 @@
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Search;
 using Xunit.Abstractions;
@@ -7,8 +8,12 @@ namespace CoupDePouce.Tests.Domain.Search;
 /// <summary>Relevance, measured (issue 18): 60 requests written as members write them, 44 queries as members type
 /// them, each with the requests a member would expect; recall at 10 and mean reciprocal rank are printed (the
 /// benchmark command in BENCHMARKS.md runs this test) and recall at 10 must reach 0.9.</summary>
-public sealed class SearchRelevanceTests(ITestOutputHelper output) : RennesAndLyonTest
+public abstract class SearchRelevanceTests(ITestOutputHelper output, DatabaseProvider provider) : RennesAndLyonTest(provider)
 {
+    public sealed class OnSqlite(ITestOutputHelper output) : SearchRelevanceTests(output, DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres(ITestOutputHelper output) : SearchRelevanceTests(output, DatabaseProvider.Postgres);
+
     private const int Juridique = 1, Financement = 2, Communication = 3, Comptabilite = 4, Commercial = 5, Numerique = 6, Developpement = 7, Entraide = 8;
 
     /// <summary>Key, title, details, theme.</summary>

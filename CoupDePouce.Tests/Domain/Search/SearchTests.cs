@@ -1,11 +1,16 @@
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Search;
 
 namespace CoupDePouce.Tests.Domain.Search;
 
 /// <summary>Full-text search: accents folded, best matches first, answers searched too, confidentiality kept.</summary>
-public sealed class SearchTests : CamilleAndJulieSearchTest
+public abstract class SearchTests(DatabaseProvider provider) : CamilleAndJulieSearchTest(provider)
 {
+    public sealed class OnSqlite() : SearchTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SearchTests(DatabaseProvider.Postgres);
+
     private async Task<IReadOnlyList<SearchHit>> SearchAsync(Guid viewer, string text, bool matchAny = false) =>
         (await SearchPageAsync(text, viewer: viewer, matchAny: matchAny)).Hits;
 

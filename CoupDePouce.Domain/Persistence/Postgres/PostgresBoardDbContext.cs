@@ -1,0 +1,55 @@
+using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Themes;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoupDePouce.Domain.Persistence.Postgres;
+
+/// <summary>The board on PostgreSQL (decision 032): the same model as <see cref="BoardDbContext"/>, with its own
+/// migrations (Postgres/Migrations), the partial indexes' filters written in PostgreSQL's terms, and the words and
+/// stems of each text kept beside it for the search index (<see cref="PostgresSearchText"/>; on SQLite the index's
+/// triggers compute them through functions the connection is given).</summary>
+public sealed class PostgresBoardDbContext(DbContextOptions<PostgresBoardDbContext> options) : BoardDbContext(options)
+{
+    /// <summary>The SQLite context's interceptors (its functions, its write gate) are not for this engine.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var index in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()))
+        {
+            if (index.GetFilter() is { } filter)
+            {
+                index.SetFilter(Filters.TryGetValue(filter, out var translated)
+                    ? translated
+                    : throw new InvalidOperationException($"The partial index {index.GetDatabaseName()} has a filter PostgreSQL has no translation for: {filter}"));
+            }
+        }
+
+        foreach (var column in PostgresSearchText.HelpRequestColumns)
+        {
+            builder.Entity<HelpRequest>().Property<string>(column).IsRequired().HasDefaultValue(string.Empty);
+        }
+
+        foreach (var column in PostgresSearchText.AnswerColumns)
+        {
+            builder.Entity<Answer>().Property<string>(column).IsRequired().HasDefaultValue(string.Empty);
+        }
+
+        builder.Entity<Theme>().Property<string>(PostgresSearchText.ThemeColumn).IsRequired().HasDefaultValue(string.Empty);
+    }
+
+    /// <summary>Each SQLite filter of the model and its PostgreSQL text: quoted names, real booleans. A new filter
+    /// fails the model until it is written here too.</summary>
+    private static readonly Dictionary<string, string> Filters = new(StringComparer.Ordinal)
+    {
+        ["PinnedAt IS NOT NULL"] = "\"PinnedAt\" IS NOT NULL",
+        ["FollowUp IS NOT NULL"] = "\"FollowUp\" IS NOT NULL",
+        ["Status = 2 AND FollowUpAskedAt IS NULL"] = "\"Status\" = 2 AND \"FollowUpAskedAt\" IS NULL",
+        ["Status = 0 AND IsHidden = 0 AND IsWithdrawn = 0"] = "\"Status\" = 0 AND NOT \"IsHidden\" AND NOT \"IsWithdrawn\"",
+        ["DeliveredAt IS NULL AND Dropped = 0"] = "\"DeliveredAt\" IS NULL AND NOT \"Dropped\"",
+        ["WithdrawnAt IS NULL"] = "\"WithdrawnAt\" IS NULL",
+    };
+}

@@ -56,9 +56,9 @@ public sealed class CoordinationsPageTests : ModerationTest
         var rennes = await Network.AddCoordinationAsync("Rennes");
         var page = await AdminPageAsync(rennes);
 
-        page.WaitForElement(".coordination-create input[name=Name-new]").Change("N");
-        page.Find(".coordination-create input[name=Region-new]").Change("Pays de la Loire");
-        page.Find(".coordination-create input[name=Country-new]").Change("France");
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input("N");
+        page.Find(".coordination-create input[name=Region-new]").Input("Pays de la Loire");
+        page.Find(".coordination-create input[name=Country-new]").Input("France");
         page.Find("[data-coordination=create]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Écrivez de 2 à 80 caractères.", page.Find(".coordination-create").TextContent));
@@ -72,9 +72,9 @@ public sealed class CoordinationsPageTests : ModerationTest
         var rennes = await Network.AddCoordinationAsync("Rennes");
         var page = await AdminPageAsync(rennes);
 
-        page.WaitForElement(".coordination-create input[name=Name-new]").Change("Nantes");
-        page.Find(".coordination-create input[name=Region-new]").Change("Pays de la Loire");
-        page.Find(".coordination-create input[name=Country-new]").Change("France");
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input("Nantes");
+        page.Find(".coordination-create input[name=Region-new]").Input("Pays de la Loire");
+        page.Find(".coordination-create input[name=Country-new]").Input("France");
         page.Find("[data-coordination=create]").Click();
 
         page.WaitForAssertion(() => Assert.Contains(page.FindAll(".managed-coordination"), row => row.TextContent.Contains("Nantes")));
@@ -119,7 +119,7 @@ public sealed class CoordinationsPageTests : ModerationTest
         var page = await AdminPageAsync(rennes);
 
         page.WaitForElement("[data-coordination=rename]").Click();
-        Dialogs.WaitForElement($".mud-dialog input[name=Name-{rennes}]").Change("Rennes Métropole");
+        Dialogs.WaitForElement($".mud-dialog input[name=Name-{rennes}]").Input("Rennes Métropole");
         ConfirmDialog();
 
         page.WaitForAssertion(() => Assert.Contains("Rennes Métropole", page.Find(".managed-coordination").TextContent));

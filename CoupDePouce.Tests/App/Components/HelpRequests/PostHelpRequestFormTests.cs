@@ -40,7 +40,7 @@ public sealed class PostHelpRequestFormTests : ComponentTest
         var form = await RenderForAsync();
         Type(form, "textarea[name=Details]", Details);
 
-        await form.Find("form").SubmitAsync();
+        await form.Find("[data-submit=post-request]").ClickAsync(new());
 
         form.WaitForAssertion(() => Assert.Equal(
             "Donnez un titre à votre demande.", FieldOf(form, "input[name=Title]").QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));

@@ -128,7 +128,7 @@ public sealed class ProfilePageTests : ComponentTest
     {
         SignIn(_coordinatrice, "Claire Moreau", moderates: true);
         var profile = RenderProfile(_member);
-        profile.Find("input[name=SuspensionReason]").Change(new ChangeEventArgs { Value = "Ton agressif envers une membre" });
+        profile.Find("input[name=SuspensionReason]").Input(new ChangeEventArgs { Value = "Ton agressif envers une membre" });
 
         profile.Find("[data-moderation=suspend]").Click(); // not awaited: it waits for her answer in the dialog
         await profile.WaitForElement("[data-dialog=cancel]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());

@@ -66,9 +66,9 @@ public sealed class OffersPagesTests : ComponentTest
         Context.Render<MudPopoverProvider>();
         page.WaitForElement("form.offer-form");
 
-        await page.Find("#Title").ChangeAsync(new ChangeEventArgs { Value = "Relire" });
-        await page.Find("#Details").ChangeAsync(new ChangeEventArgs { Value = "Je relis vos contrats de prestation le jeudi." });
-        await page.Find("form.offer-form").SubmitAsync();
+        await page.Find("#Title").InputAsync(new ChangeEventArgs { Value = "Relire" });
+        await page.Find("#Details").InputAsync(new ChangeEventArgs { Value = "Je relis vos contrats de prestation le jeudi." });
+        await page.Find("[data-submit=post-offer]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains(
             "Le titre doit faire au moins 10 caractères : dites en une phrase ce que vous proposez.", page.Markup, StringComparison.Ordinal));

@@ -66,6 +66,60 @@ public sealed class CoordinationsPageTests : ModerationTest
         Assert.Equal(1, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
     }
 
+    private static string? ErrorUnder(IRenderedComponent<CoordinationsPage> page, string input) =>
+        page.Find(input).Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+
+    private static void Fill(IRenderedComponent<CoordinationsPage> page, string name)
+    {
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input(name);
+        page.Find(".coordination-create input[name=Region-new]").Input("Bretagne");
+        page.Find(".coordination-create input[name=Country-new]").Input("France");
+    }
+
+    [Fact]
+    public async Task ATooShortNameIsSaidUnderItWhileSheTypes()
+    {
+        var page = await AdminPageAsync(await Network.AddCoordinationAsync("Rennes"));
+
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input("N");
+
+        page.WaitForAssertion(() => Assert.Equal("Écrivez de 2 à 80 caractères.", ErrorUnder(page, ".coordination-create input[name=Name-new]")));
+        Assert.Null(ErrorUnder(page, ".coordination-create input[name=Region-new]"));
+    }
+
+    [Fact]
+    public async Task ATakenNameIsRefusedUnderItUntilSheChangesIt()
+    {
+        var page = await AdminPageAsync(await Network.AddCoordinationAsync("Rennes"));
+        Fill(page, "rennes");
+
+        page.Find("[data-coordination=create]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Une coordination porte déjà ce nom.", ErrorUnder(page, ".coordination-create input[name=Name-new]")));
+        Assert.Equal("rennes", page.Find(".coordination-create input[name=Name-new]").GetAttribute("value"));
+        page.Find(".coordination-create input[name=Region-new]").Input("Ille-et-Vilaine");
+        Assert.Equal("Une coordination porte déjà ce nom.", ErrorUnder(page, ".coordination-create input[name=Name-new]"));
+
+        page.Find(".coordination-create input[name=Name-new]").Input("Rennes Sud");
+
+        page.WaitForAssertion(() => Assert.Null(ErrorUnder(page, ".coordination-create input[name=Name-new]")));
+        Assert.Equal(1, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ADoubleClickCreatesOneCoordination()
+    {
+        var page = await AdminPageAsync(await Network.AddCoordinationAsync("Rennes"));
+        Fill(page, "Saint-Malo");
+
+        var create = page.Find("[data-coordination=create]");
+        await Task.WhenAll(create.ClickAsync(new()), create.ClickAsync(new()));
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll(".managed-coordination"), row => row.TextContent.Contains("Saint-Malo")));
+        Assert.Equal(2, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
+        Assert.Empty(page.FindAll(".coordination-create .form-alert"));
+    }
+
     [Fact]
     public async Task CreatingACoordinationAddsItToTheList()
     {

@@ -142,4 +142,20 @@ public sealed class ProfilePageTests : ComponentTest
         var suspension = await Network.Get<SuspendMemberHandler>().OfAsync(_member);
         Assert.Equal("Ton agressif envers une membre", suspension!.Reason);
     }
+
+    [Fact]
+    public async Task ATooShortReasonIsSaidUnderItAndNoConfirmationIsAsked()
+    {
+        SignIn(_coordinatrice, "Claire Moreau", moderates: true);
+        var profile = RenderProfile(_member);
+
+        await profile.Find("input[name=SuspensionReason]").InputAsync(new ChangeEventArgs { Value = "Non" });
+
+        profile.WaitForAssertion(() => Assert.Equal("Expliquez la raison en 5 à 500 caractères : l'autrice la lira.",
+            profile.Find("input[name=SuspensionReason]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));
+        await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        Assert.Empty(profile.FindAll("[data-dialog=confirm]"));
+        Assert.Null(await Network.Get<SuspendMemberHandler>().OfAsync(_member));
+        Assert.Equal("Non", profile.Find("input[name=SuspensionReason]").GetAttribute("value"));
+    }
 }

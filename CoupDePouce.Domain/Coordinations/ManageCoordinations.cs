@@ -4,6 +4,7 @@ using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Resources;
 using Microsoft.AspNetCore.Identity;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,28 @@ namespace CoupDePouce.Domain.Coordinations;
 public sealed record CreateCoordination(Guid AdminId, string Name, string Region, string Country);
 
 public sealed record RenameCoordination(Guid AdminId, int CoordinationId, string Name, string Region, string Country);
+
+/// <summary>The fields' rules, for the form while she types (the handler checks them the same way, and that the
+/// name is not taken).</summary>
+public sealed class CreateCoordinationValidator : AbstractValidator<CreateCoordination>
+{
+    public CreateCoordinationValidator()
+    {
+        RuleFor(c => c.Name).ValidCoordinationField(Coordination.MaxNameLength);
+        RuleFor(c => c.Region).ValidCoordinationField(Coordination.MaxRegionLength);
+        RuleFor(c => c.Country).ValidCoordinationField(Coordination.MaxCountryLength);
+    }
+}
+
+public sealed class RenameCoordinationValidator : AbstractValidator<RenameCoordination>
+{
+    public RenameCoordinationValidator()
+    {
+        RuleFor(c => c.Name).ValidCoordinationField(Coordination.MaxNameLength);
+        RuleFor(c => c.Region).ValidCoordinationField(Coordination.MaxRegionLength);
+        RuleFor(c => c.Country).ValidCoordinationField(Coordination.MaxCountryLength);
+    }
+}
 
 /// <summary>Archived: no new members nor moves in; what it holds stays readable. Unarchiving opens it again.</summary>
 public sealed record ArchiveCoordination(Guid AdminId, int CoordinationId, bool Archived = true);
@@ -188,9 +211,9 @@ public sealed class ManageCoordinationsHandler(IDbContextFactory<BoardDbContext>
         var problems = new List<Problem>();
         void Check(string? value, int max, string field)
         {
-            if (Text.Length(value) is < 2 || Text.Length(value) > max)
+            if (!CoordinationFields.Valid(value, max))
             {
-                problems.Add(new Problem(field, Text.Format(Messages.CoordinationFieldLength, 2, max)));
+                problems.Add(new Problem(field, CoordinationFields.Message(max)));
             }
         }
 
@@ -207,4 +230,17 @@ public sealed class ManageCoordinationsHandler(IDbContextFactory<BoardDbContext>
 
         return [.. problems];
     }
+}
+
+/// <summary>A coordination's name, region and country: 2 characters at least, each its own maximum.</summary>
+internal static class CoordinationFields
+{
+    public const int MinLength = 2;
+
+    public static bool Valid(string? value, int max) => Text.Length(value) >= MinLength && Text.Length(value) <= max;
+
+    public static string Message(int max) => Text.Format(Messages.CoordinationFieldLength, MinLength, max);
+
+    public static IRuleBuilderOptions<T, string> ValidCoordinationField<T>(this IRuleBuilder<T, string> rule, int max) =>
+        rule.Must(v => Valid(v, max)).WithMessage(_ => Message(max));
 }

@@ -2,6 +2,7 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Resources;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +11,13 @@ namespace CoupDePouce.Domain.Members;
 /// <summary>A coordinatrice of the coordination she asked to join (or an admin) approves a new member, or declines
 /// with a message she will read. The decision is logged with it, in one commit.</summary>
 public sealed record DecideMembership(Guid ModeratorId, Guid MemberId, bool Approve, string? Message = null);
+
+/// <summary>The message's rule, for the form that asks for it (the handler checks it the same way).</summary>
+public sealed class DecideMembershipValidator : AbstractValidator<DecideMembership>
+{
+    public DecideMembershipValidator() =>
+        RuleFor(c => c.Message).ValidReason(() => Messages.MembershipMessageLength).When(c => !c.Approve || !string.IsNullOrWhiteSpace(c.Message));
+}
 
 /// <summary>Where she stands: her coordination, and for a decided membership what the coordinatrice said.</summary>
 public sealed record MembershipView(MembershipStatus Status, string CoordinationName, string? Message, int CoordinationId = 0, string? RequestedCoordinationName = null);

@@ -1,6 +1,7 @@
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Resources;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Moderation;
@@ -115,4 +116,15 @@ public sealed class ModerateHelpRequestHandler(HelpRequestActions actions)
             context.Request.CloseAsDuplicate(context.Viewer, original, context.Now);
             return true;
         }, ct);
+}
+
+/// <summary>The reason's rule, for the form that asks for it (the handler checks it the same way).</summary>
+public sealed class HideHelpRequestValidator : AbstractValidator<HideHelpRequest>
+{
+    public HideHelpRequestValidator() => RuleFor(c => c.Reason).ValidReason(() => Messages.ModerationReasonLength);
+}
+
+public sealed class HideAnswerValidator : AbstractValidator<HideAnswer>
+{
+    public HideAnswerValidator() => RuleFor(c => c.Reason).ValidReason(() => Messages.ModerationReasonLength);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Resources;
+using FluentValidation;
 
 namespace CoupDePouce.Domain.Moderation;
 
@@ -14,8 +15,15 @@ internal static class ModerationReason
     public static Problem? Check(string? text, string field, string lengthMessage, out string cleaned)
     {
         cleaned = Text.Clean(text ?? string.Empty);
-        return cleaned.Length is < MinLength or > ModerationEntry.MaxReasonLength
-            ? new Problem(field, string.Format(CultureInfo.CurrentCulture, lengthMessage, MinLength, ModerationEntry.MaxReasonLength))
-            : null;
+        return IsValid(text) ? null : new Problem(field, Message(lengthMessage));
     }
+
+    /// <summary>The same rule for a validator, so that a form says it while she types (the handler still checks).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidReason<T>(this IRuleBuilder<T, string?> rule, Func<string> lengthMessage) =>
+        rule.Must(IsValid).WithMessage(_ => Message(lengthMessage()));
+
+    private static bool IsValid(string? text) => Text.Clean(text ?? string.Empty).Length is >= MinLength and <= ModerationEntry.MaxReasonLength;
+
+    private static string Message(string lengthMessage) =>
+        string.Format(CultureInfo.CurrentCulture, lengthMessage, MinLength, ModerationEntry.MaxReasonLength);
 }

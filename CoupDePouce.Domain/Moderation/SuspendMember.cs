@@ -3,6 +3,7 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Resources;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,17 +13,32 @@ namespace CoupDePouce.Domain.Moderation;
 /// for some days, saying why. Logged with it. Suspending again replaces the end date.</summary>
 public sealed record SuspendMember(Guid ModeratorId, Guid MemberId, int Days, string? Reason);
 
+/// <summary>The suspension's rules, for its form (the handler checks them the same way).</summary>
+public sealed class SuspendMemberValidator : AbstractValidator<SuspendMember>
+{
+    public SuspendMemberValidator()
+    {
+        RuleFor(c => c.Days).Must(SuspendMemberHandler.ValidDays).WithMessage(_ => SuspendMemberHandler.DaysMessage());
+        RuleFor(c => c.Reason).ValidReason(() => Messages.ModerationReasonLength);
+    }
+}
+
 /// <summary>A running suspension, as she reads it: until when, and the coordinatrice's reason.</summary>
 public sealed record Suspension(DateTime Until, string Reason);
 
 public sealed class SuspendMemberHandler(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<SuspendMemberHandler> logger)
 {
     public const int MaxDays = 365;
+
+    internal static bool ValidDays(int days) => days is >= 1 and <= MaxDays;
+
+    internal static string DaysMessage() => string.Format(CultureInfo.CurrentCulture, Messages.SuspensionDays, MaxDays);
+
     public async Task<Result<DateTime>> HandleAsync(SuspendMember command, CancellationToken ct = default)
     {
-        if (command.Days is < 1 or > MaxDays)
+        if (!ValidDays(command.Days))
         {
-            return Result<DateTime>.Invalid(new Problem(nameof(SuspendMember.Days), string.Format(CultureInfo.CurrentCulture, Messages.SuspensionDays, MaxDays)));
+            return Result<DateTime>.Invalid(new Problem(nameof(SuspendMember.Days), DaysMessage()));
         }
 
         if (ModerationReason.Check(command.Reason, nameof(SuspendMember.Reason), Messages.ModerationReasonLength, out var reason) is { } problem)

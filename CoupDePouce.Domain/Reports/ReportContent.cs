@@ -3,6 +3,7 @@ using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Resources;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,16 @@ namespace CoupDePouce.Domain.Reports;
 /// "Other" needs a few words; the other reasons may add some.</summary>
 public sealed record ReportContent(Guid MemberId, long RequestId, long? AnswerId, ReportReason Reason, string? Text = null);
 
+/// <summary>The report's rules, for its form while she fills it in (the handler checks them the same way).</summary>
+public sealed class ReportContentValidator : AbstractValidator<ReportContent>
+{
+    public ReportContentValidator()
+    {
+        RuleFor(c => c.Reason).IsInEnum().WithMessage(_ => Messages.ReportReasonRequired);
+        RuleFor(c => c.Text).ValidReason(() => Messages.ReportTextLength).When(ReportContentHandler.TextIsChecked);
+    }
+}
+
 /// <summary>What came of her report: whether it was the one that took the item off the board pending review.</summary>
 public sealed record ReportOutcome(bool HiddenForReview);
 
@@ -20,6 +31,10 @@ public sealed record ReportOutcome(bool HiddenForReview);
 /// different members hides the item until a coordinatrice reviews it. Refused attempts are logged.</summary>
 public sealed class ReportContentHandler(HelpRequestActions actions, Limits.MemberLimits limits, ILogger<ReportContentHandler> logger)
 {
+    /// <summary>"Other" needs words; any other reason takes them when she gave some.</summary>
+    internal static bool TextIsChecked(ReportContent command) =>
+        command.Reason == ReportReason.Other || !string.IsNullOrWhiteSpace(command.Text);
+
     public async Task<Result<ReportOutcome>> HandleAsync(ReportContent command, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(command.Reason))
@@ -28,7 +43,7 @@ public sealed class ReportContentHandler(HelpRequestActions actions, Limits.Memb
         }
 
         string? text = null;
-        if (command.Reason == ReportReason.Other || !string.IsNullOrWhiteSpace(command.Text))
+        if (TextIsChecked(command))
         {
             if (ModerationReason.Check(command.Text, nameof(ReportContent.Text), Messages.ReportTextLength, out var checkedText) is { } problem)
             {

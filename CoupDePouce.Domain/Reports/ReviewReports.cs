@@ -4,6 +4,7 @@ using CoupDePouce.Domain.Members;
 using CoupDePouce.Domain.Moderation;
 using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Resources;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Reports;
@@ -11,6 +12,12 @@ namespace CoupDePouce.Domain.Reports;
 /// <summary>The reports are right: the item is hidden (it stays hidden if the reports hid it), with the
 /// coordinatrice's reason, which its author reads.</summary>
 public sealed record ResolveReports(Guid ModeratorId, long RequestId, long? AnswerId, string Reason);
+
+/// <summary>The reason's rule, for the form that asks for it (the handler checks it the same way).</summary>
+public sealed class ResolveReportsValidator : AbstractValidator<ResolveReports>
+{
+    public ResolveReportsValidator() => RuleFor(c => c.Reason).ValidReason(() => Messages.ModerationReasonLength);
+}
 
 /// <summary>Nothing wrong: the reports are closed and an item they had hidden is back.</summary>
 public sealed record DismissReports(Guid ModeratorId, long RequestId, long? AnswerId);

@@ -76,16 +76,18 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         // The box takes its place with her first letter, and says what it is for.
         await form.Title.PressSequentiallyAsync("l");
         await Expect(suggestions).ToContainTextAsync("Les demandes proches de la vôtre s'afficheront ici");
-        var detailsBefore = await form.Details.BoundingBoxAsync();
+        // Measured from the box: the title's own message (« au moins 10 caractères » while it is shorter) moves both.
+        async Task<double> DetailsBelowTheBoxAsync() => (await form.Details.BoundingBoxAsync())!.Y - (await suggestions.BoundingBoxAsync())!.Y;
+        var before = await DetailsBelowTheBoxAsync();
 
         await form.Title.PressSequentiallyAsync("ogiciel de facturation");
         await Expect(suggestions.Locator("li").First).ToContainTextAsync("Logiciel de facturation simple pour une auto-entrepreneuse");
-        Assert.Equal(detailsBefore!.Y, (await form.Details.BoundingBoxAsync())!.Y);
+        Assert.Equal(before, await DetailsBelowTheBoxAsync());
 
         // Nothing close: it says so, in the same room.
         await form.Title.FillAsync("zzzz qwxv");
         await Expect(suggestions).ToContainTextAsync("Aucune demande proche de la vôtre pour l'instant.");
-        Assert.Equal(detailsBefore.Y, (await form.Details.BoundingBoxAsync())!.Y);
+        Assert.Equal(before, await DetailsBelowTheBoxAsync());
     }
 
     /// <summary>How late the server's renders reach her screen in <see cref="EveryKeystrokeIsKeptInTheRequestPagesFieldsWhenTheServerAnswersLate"/>:
@@ -116,7 +118,7 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         await answerEdit.PressAsync("Control+End");
         await answerEdit.PressSequentiallyAsync(" Budget : 300 € au plus.");
         await KeepsAsync(answerEdit, precision + " Budget : 300 € au plus.");
-        await page.Locator("form.edit-answer-form button[type=submit]").ClickAsync();
+        await page.Locator("[data-submit=edit-answer]").ClickAsync();
         await Expect(view.Message("Budget : 300 € au plus.")).ToBeVisibleAsync();
 
         // Editing the request's title and details.
@@ -129,7 +131,7 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         await details.PressAsync("Control+End");
         await details.PressSequentiallyAsync(" Et une journée entière ?");
         await KeepsAsync(details, "Combien facturer une demi-journée de formation ? Et une journée entière ?");
-        await page.Locator("form.edit-request-form button[type=submit]").ClickAsync();
+        await page.Locator("[data-submit=edit-request]").ClickAsync();
         await Expect(page.Locator("#request-title")).ToHaveTextAsync($"Tarifs d'une première formation {token} (TPE lyonnaises)");
 
         // Her coordinatrice's reason for hiding it, in the dialog.

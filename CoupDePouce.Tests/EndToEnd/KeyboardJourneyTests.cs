@@ -32,7 +32,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser)
         await TabToAsync(asker, "input[name=Visibility]:checked");
         await asker.Keyboard.PressAsync("ArrowDown");
         await Expect(asker.Locator("input[name=Visibility][data-visibility=Network]")).ToBeCheckedAsync();
-        await TabToAsync(asker, "button[type=submit]");
+        await TabToAsync(asker, "[data-submit=post-request]");
         await Expect(form.Submit).ToBeFocusedAsync();
         await asker.Keyboard.PressAsync("Enter");
         await asker.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/demandes/\d+"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
@@ -44,7 +44,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser)
         await view.OpenAsync(id);
         await TabToAsync(helper, "textarea[name=AnswerBody]");
         await helper.Keyboard.TypeAsync("Oui : Tab, les flèches et Entrée suffisent partout.");
-        await TabToAsync(helper, "form:has(textarea[name=AnswerBody]) button[type=submit]");
+        await TabToAsync(helper, "[data-submit=answer]");
         await Expect(helper.GetByRole(AriaRole.Button, new() { Name = "Envoyer" })).ToBeFocusedAsync();
         await helper.Keyboard.PressAsync("Enter");
 

@@ -5,6 +5,7 @@ using CoupDePouce.App.Hosting;
 using CoupDePouce.App.Live;
 using CoupDePouce.Domain.Live;
 using CoupDePouce.Tests.Domain;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
@@ -55,6 +56,8 @@ public abstract class ComponentTest : IAsyncLifetime
         }
 
         services.AddScoped(_ => Network.Services.CreateScope().ServiceProvider.GetRequiredService<CoupDePouce.Domain.Coordinations.ListCoordinations>());
+        // The Domain's validators, as the app registers them: the forms show their rules while she types.
+        services.AddValidatorsFromAssembly(typeof(CoupDePouce.Domain.DomainServices).Assembly, ServiceLifetime.Singleton);
     }
 
     /// <summary>Renders as on a live circuit (not prerendered). Called once every service is registered: it builds

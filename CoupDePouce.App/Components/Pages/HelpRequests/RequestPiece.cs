@@ -31,11 +31,18 @@ public abstract class RequestPiece : ComponentBase
     [Inject]
     private ILogger<RequestPiece> Logger { get; set; } = default!;
 
-    /// <summary>Runs <paramref name="action"/>; says <paramref name="done"/> when it went through. A refusal about a
-    /// field shows next to it through <paramref name="problems"/> (her text stays); any other refusal is said in a
+    /// <summary>Runs <paramref name="action"/>; says <paramref name="done"/> when it went through, any refusal in a
     /// snackbar. Never a raw exception: an unexpected failure is logged and said in plain words. Returns whether it
     /// went through.</summary>
-    protected async Task<bool> RunAsync<T>(Func<Task<Result<T>>> action, string? done = null, FormProblems? problems = null)
+    protected Task<bool> RunAsync<T>(Func<Task<Result<T>>> action, string? done = null) =>
+        RunAsync(action, done, show: null, clear: null);
+
+    /// <summary>The same for a form: a refusal shows in it through <paramref name="rules"/> (about a field under it,
+    /// her text kept; anything else above the form's button).</summary>
+    protected Task<bool> RunAsync<T, TCommand>(Func<Task<Result<T>>> action, string? done, FormRules<TCommand> rules) =>
+        RunAsync(action, done, rules.ShowAsync, rules.Clear);
+
+    private async Task<bool> RunAsync<T>(Func<Task<Result<T>>> action, string? done, Func<IEnumerable<Problem>, Task>? show, Action? clear)
     {
         Result<T> result;
         try
@@ -51,17 +58,23 @@ public abstract class RequestPiece : ComponentBase
 
         if (!result.Succeeded)
         {
-            if (problems is not null && result.Problems.Any(p => p.Field.Length > 0))
+            if (show is not null)
             {
-                problems.Show(result.Problems);
-                return false;
+                await show(result.Problems);
+                if (result.Problems.Any(p => p.Field.Length > 0))
+                {
+                    // Her input was refused, not the request changed: nothing to read again.
+                    return false;
+                }
             }
-
-            Snackbar.Add(string.Join(" ", result.Problems.Select(p => p.Message)), Severity.Warning);
+            else
+            {
+                Snackbar.Add(string.Join(" ", result.Problems.Select(p => p.Message)), Severity.Warning);
+            }
         }
         else
         {
-            problems?.Clear();
+            clear?.Invoke();
             if (done is not null)
             {
                 Snackbar.Add(done, Severity.Success);

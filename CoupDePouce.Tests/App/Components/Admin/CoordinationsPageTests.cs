@@ -56,14 +56,68 @@ public sealed class CoordinationsPageTests : ModerationTest
         var rennes = await Network.AddCoordinationAsync("Rennes");
         var page = await AdminPageAsync(rennes);
 
-        page.WaitForElement(".coordination-create input[name=Name-new]").Change("N");
-        page.Find(".coordination-create input[name=Region-new]").Change("Pays de la Loire");
-        page.Find(".coordination-create input[name=Country-new]").Change("France");
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input("N");
+        page.Find(".coordination-create input[name=Region-new]").Input("Pays de la Loire");
+        page.Find(".coordination-create input[name=Country-new]").Input("France");
         page.Find("[data-coordination=create]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Écrivez de 2 à 80 caractères.", page.Find(".coordination-create").TextContent));
         Assert.Equal("Pays de la Loire", page.Find(".coordination-create input[name=Region-new]").GetAttribute("value"));
         Assert.Equal(1, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
+    }
+
+    private static string? ErrorUnder(IRenderedComponent<CoordinationsPage> page, string input) =>
+        page.Find(input).Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+
+    private static void Fill(IRenderedComponent<CoordinationsPage> page, string name)
+    {
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input(name);
+        page.Find(".coordination-create input[name=Region-new]").Input("Bretagne");
+        page.Find(".coordination-create input[name=Country-new]").Input("France");
+    }
+
+    [Fact]
+    public async Task ATooShortNameIsSaidUnderItWhileSheTypes()
+    {
+        var page = await AdminPageAsync(await Network.AddCoordinationAsync("Rennes"));
+
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input("N");
+
+        page.WaitForAssertion(() => Assert.Equal("Écrivez de 2 à 80 caractères.", ErrorUnder(page, ".coordination-create input[name=Name-new]")));
+        Assert.Null(ErrorUnder(page, ".coordination-create input[name=Region-new]"));
+    }
+
+    [Fact]
+    public async Task ATakenNameIsRefusedUnderItUntilSheChangesIt()
+    {
+        var page = await AdminPageAsync(await Network.AddCoordinationAsync("Rennes"));
+        Fill(page, "rennes");
+
+        page.Find("[data-coordination=create]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Une coordination porte déjà ce nom.", ErrorUnder(page, ".coordination-create input[name=Name-new]")));
+        Assert.Equal("rennes", page.Find(".coordination-create input[name=Name-new]").GetAttribute("value"));
+        page.Find(".coordination-create input[name=Region-new]").Input("Ille-et-Vilaine");
+        Assert.Equal("Une coordination porte déjà ce nom.", ErrorUnder(page, ".coordination-create input[name=Name-new]"));
+
+        page.Find(".coordination-create input[name=Name-new]").Input("Rennes Sud");
+
+        page.WaitForAssertion(() => Assert.Null(ErrorUnder(page, ".coordination-create input[name=Name-new]")));
+        Assert.Equal(1, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ADoubleClickCreatesOneCoordination()
+    {
+        var page = await AdminPageAsync(await Network.AddCoordinationAsync("Rennes"));
+        Fill(page, "Saint-Malo");
+
+        var create = page.Find("[data-coordination=create]");
+        await Task.WhenAll(create.ClickAsync(new()), create.ClickAsync(new()));
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll(".managed-coordination"), row => row.TextContent.Contains("Saint-Malo")));
+        Assert.Equal(2, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
+        Assert.Empty(page.FindAll(".coordination-create .form-alert"));
     }
 
     [Fact]
@@ -72,9 +126,9 @@ public sealed class CoordinationsPageTests : ModerationTest
         var rennes = await Network.AddCoordinationAsync("Rennes");
         var page = await AdminPageAsync(rennes);
 
-        page.WaitForElement(".coordination-create input[name=Name-new]").Change("Nantes");
-        page.Find(".coordination-create input[name=Region-new]").Change("Pays de la Loire");
-        page.Find(".coordination-create input[name=Country-new]").Change("France");
+        page.WaitForElement(".coordination-create input[name=Name-new]").Input("Nantes");
+        page.Find(".coordination-create input[name=Region-new]").Input("Pays de la Loire");
+        page.Find(".coordination-create input[name=Country-new]").Input("France");
         page.Find("[data-coordination=create]").Click();
 
         page.WaitForAssertion(() => Assert.Contains(page.FindAll(".managed-coordination"), row => row.TextContent.Contains("Nantes")));
@@ -119,7 +173,7 @@ public sealed class CoordinationsPageTests : ModerationTest
         var page = await AdminPageAsync(rennes);
 
         page.WaitForElement("[data-coordination=rename]").Click();
-        Dialogs.WaitForElement($".mud-dialog input[name=Name-{rennes}]").Change("Rennes Métropole");
+        Dialogs.WaitForElement($".mud-dialog input[name=Name-{rennes}]").Input("Rennes Métropole");
         ConfirmDialog();
 
         page.WaitForAssertion(() => Assert.Contains("Rennes Métropole", page.Find(".managed-coordination").TextContent));

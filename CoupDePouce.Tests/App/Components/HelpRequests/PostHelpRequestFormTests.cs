@@ -2,7 +2,11 @@ using IElement = AngleSharp.Dom.IElement;
 using Bunit;
 using CoupDePouce.App.Components.Pages.HelpRequests;
 using CoupDePouce.Domain.HelpRequests;
+using CoupDePouce.Domain.Moderation;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace CoupDePouce.Tests.App.Components.HelpRequests;
 
@@ -12,11 +16,19 @@ public sealed class PostHelpRequestFormTests : ComponentTest
 {
     private const string Details = "Je rencontre ma banque mardi pour un premier prêt. Des conseils ?";
 
-    private async Task<IRenderedComponent<PostHelpRequestPage>> RenderForAsync(bool pending = false)
+    private Guid _member;
+
+    private async Task<IRenderedComponent<PostHelpRequestPage>> RenderForAsync(bool pending = false, bool suspended = false)
     {
         var rennes = await Network.AddCoordinationAsync("Rennes");
-        var member = await Network.AddMemberAsync(rennes, pending: pending);
-        SignIn(member);
+        _member = await Network.AddMemberAsync(rennes, pending: pending);
+        if (suspended)
+        {
+            var coordinatrice = await Network.AddMemberAsync(rennes, "Claire Moreau", coordinates: rennes);
+            await Network.Get<SuspendMemberHandler>().HandleAsync(new SuspendMember(coordinatrice, _member, 7, "Messages publicitaires répétés"));
+        }
+
+        SignIn(_member);
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var form = Context.Render<PostHelpRequestPage>();
         form.WaitForElement("input[name=Title]");
@@ -40,7 +52,7 @@ public sealed class PostHelpRequestFormTests : ComponentTest
         var form = await RenderForAsync();
         Type(form, "textarea[name=Details]", Details);
 
-        await form.Find("form").SubmitAsync();
+        await form.Find("[data-submit=post-request]").ClickAsync(new());
 
         form.WaitForAssertion(() => Assert.Equal(
             "Donnez un titre à votre demande.", FieldOf(form, "input[name=Title]").QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));
@@ -100,5 +112,58 @@ public sealed class PostHelpRequestFormTests : ComponentTest
 
         Assert.False(coordinationOnly.HasAttribute("disabled"));
         Assert.True(coordinationOnly.HasAttribute("checked"));
+    }
+
+    /// <summary>She fills in a request the Domain accepts (the theme picked as MudSelect's list would).</summary>
+    private async Task FillAsync(IRenderedComponent<PostHelpRequestPage> form)
+    {
+        var theme = await Network.QueryAsync(db => db.Themes.Select(t => t.Id).FirstAsync());
+        await form.Find("input[name=Title]").InputAsync(new ChangeEventArgs { Value = "Quel statut pour démarrer ?" });
+        await form.Find("textarea[name=Details]").InputAsync(new ChangeEventArgs { Value = Details });
+        await form.InvokeAsync(() => form.FindComponent<MudSelect<int?>>().Instance.ValueChanged.InvokeAsync(theme));
+    }
+
+    [Fact]
+    public async Task ATooShortTitleIsSaidUnderItInFrenchWhileSheTypesAndGoesOnceItIsLongEnough()
+    {
+        var form = await RenderForAsync();
+
+        await form.Find("input[name=Title]").InputAsync(new ChangeEventArgs { Value = "Statut" });
+
+        form.WaitForAssertion(() => Assert.Equal("Le titre doit faire au moins 10 caractères : décrivez votre besoin en une phrase.",
+            FieldOf(form, "input[name=Title]").QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));
+        Assert.Null(FieldOf(form, "textarea[name=Details]").QuerySelector(".mud-input-helper-text.mud-input-error"));
+
+        await form.Find("input[name=Title]").InputAsync(new ChangeEventArgs { Value = "Statut juridique" });
+
+        form.WaitForAssertion(() => Assert.Null(FieldOf(form, "input[name=Title]").QuerySelector(".mud-input-helper-text.mud-input-error")));
+        Assert.Equal(0, await Network.CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task ASuspensionIsSaidAboveTheFormAndHerTextStays()
+    {
+        var form = await RenderForAsync(suspended: true);
+        await FillAsync(form);
+
+        await form.Find("[data-submit=post-request]").ClickAsync(new());
+
+        form.WaitForAssertion(() => Assert.StartsWith("Vous ne pouvez pas publier jusqu'au", form.Find("form.post-form .form-alert").TextContent.Trim()));
+        Assert.Equal("Quel statut pour démarrer ?", form.Find("input[name=Title]").GetAttribute("value"));
+        Assert.Equal(Details, form.Find("textarea[name=Details]").GetAttribute("value"));
+        Assert.Equal(0, await Network.CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task ADoubleClickPostsOneRequest()
+    {
+        var form = await RenderForAsync();
+        await FillAsync(form);
+
+        var publish = form.Find("[data-submit=post-request]");
+        await Task.WhenAll(publish.ClickAsync(new()), publish.ClickAsync(new()));
+
+        Assert.Equal(1, await Network.CountRequestsAsync());
+        Assert.Matches(@"/demandes/\d+\?publiee=1$", Context.Services.GetRequiredService<NavigationManager>().Uri);
     }
 }

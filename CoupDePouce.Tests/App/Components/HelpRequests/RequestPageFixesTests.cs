@@ -72,7 +72,7 @@ public sealed class RequestPageFixesTests : RequestPageTest
 
         await page.Find("[data-action=edit]").ClickAsync(new MouseEventArgs());
         await page.Find("input[name=EditTitle]").InputAsync(new ChangeEventArgs { Value = "Quel statut juridique pour démarrer ?" });
-        await page.Find("form.edit-request-form").SubmitAsync();
+        await page.Find("[data-submit=edit-request]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal("Quel statut juridique pour démarrer ?", page.Find("#request-title").TextContent));
         Assert.Empty(page.FindAll(".form-notice"));

@@ -43,7 +43,7 @@ public sealed class RequestPageInteractionTests : RequestPageTest
         var page = Open(Helper, request, "Sophie Bernard");
         var expected = await DomainMessageForAsync(Helper, request, body: string.Empty);
 
-        await page.Find("form.answer-form").SubmitAsync();
+        await page.Find("[data-submit=answer]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Contains(expected, page.Find("form.answer-form").TextContent));
         Assert.Empty(page.FindAll(".thread-message"));
@@ -57,7 +57,7 @@ public sealed class RequestPageInteractionTests : RequestPageTest
         var expected = await DomainMessageForAsync(Helper, request, body: "x");
 
         await page.Find("textarea[name=AnswerBody]").InputAsync(new ChangeEventArgs { Value = "x" });
-        await page.Find("form.answer-form").SubmitAsync();
+        await page.Find("[data-submit=answer]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Contains(expected, page.Find("form.answer-form").TextContent));
         Assert.Equal("x", page.Find("textarea[name=AnswerBody]").GetAttribute("value"));
@@ -70,8 +70,8 @@ public sealed class RequestPageInteractionTests : RequestPageTest
         var page = Open(Helper, request, "Sophie Bernard");
         await page.Find("textarea[name=AnswerBody]").InputAsync(new ChangeEventArgs { Value = "Regarde du côté de la BGE de ton département." });
 
-        var form = page.Find("form.answer-form");
-        await Task.WhenAll(form.SubmitAsync(), form.SubmitAsync());
+        var send = page.Find("[data-submit=answer]");
+        await Task.WhenAll(send.ClickAsync(new MouseEventArgs()), send.ClickAsync(new MouseEventArgs()));
 
         Assert.Equal(1, await Network.QueryAsync(db => db.Answers.CountAsync(a => a.HelpRequestId == request)));
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".thread-message")));

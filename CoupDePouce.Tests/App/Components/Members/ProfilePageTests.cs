@@ -128,7 +128,7 @@ public sealed class ProfilePageTests : ComponentTest
     {
         SignIn(_coordinatrice, "Claire Moreau", moderates: true);
         var profile = RenderProfile(_member);
-        profile.Find("input[name=SuspensionReason]").Change(new ChangeEventArgs { Value = "Ton agressif envers une membre" });
+        profile.Find("input[name=SuspensionReason]").Input(new ChangeEventArgs { Value = "Ton agressif envers une membre" });
 
         profile.Find("[data-moderation=suspend]").Click(); // not awaited: it waits for her answer in the dialog
         await profile.WaitForElement("[data-dialog=cancel]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
@@ -141,5 +141,21 @@ public sealed class ProfilePageTests : ComponentTest
         profile.WaitForAssertion(() => Assert.NotEmpty(profile.FindAll("[data-moderation=lift]")));
         var suspension = await Network.Get<SuspendMemberHandler>().OfAsync(_member);
         Assert.Equal("Ton agressif envers une membre", suspension!.Reason);
+    }
+
+    [Fact]
+    public async Task ATooShortReasonIsSaidUnderItAndNoConfirmationIsAsked()
+    {
+        SignIn(_coordinatrice, "Claire Moreau", moderates: true);
+        var profile = RenderProfile(_member);
+
+        await profile.Find("input[name=SuspensionReason]").InputAsync(new ChangeEventArgs { Value = "Non" });
+
+        profile.WaitForAssertion(() => Assert.Equal("Expliquez la raison en 5 à 500 caractères : l'autrice la lira.",
+            profile.Find("input[name=SuspensionReason]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));
+        await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        Assert.Empty(profile.FindAll("[data-dialog=confirm]"));
+        Assert.Null(await Network.Get<SuspendMemberHandler>().OfAsync(_member));
+        Assert.Equal("Non", profile.Find("input[name=SuspensionReason]").GetAttribute("value"));
     }
 }

@@ -66,14 +66,80 @@ public sealed class OffersPagesTests : ComponentTest
         Context.Render<MudPopoverProvider>();
         page.WaitForElement("form.offer-form");
 
-        await page.Find("#Title").ChangeAsync(new ChangeEventArgs { Value = "Relire" });
-        await page.Find("#Details").ChangeAsync(new ChangeEventArgs { Value = "Je relis vos contrats de prestation le jeudi." });
-        await page.Find("form.offer-form").SubmitAsync();
+        await page.Find("#Title").InputAsync(new ChangeEventArgs { Value = "Relire" });
+        await page.Find("#Details").InputAsync(new ChangeEventArgs { Value = "Je relis vos contrats de prestation le jeudi." });
+        await page.Find("[data-submit=post-offer]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains(
             "Le titre doit faire au moins 10 caractères : dites en une phrase ce que vous proposez.", page.Markup, StringComparison.Ordinal));
         Assert.Equal("Relire", page.Find("#Title").GetAttribute("value"));
         Assert.Equal(0, await Network.QueryAsync(db => db.HelpOffers.CountAsync()));
+    }
+
+    /// <summary>The offer form, live, for Camille.</summary>
+    private IRenderedComponent<PostOfferPage> OfferForm()
+    {
+        SignIn(_camille);
+        var page = RenderLive<PostOfferPage>();
+        Context.Render<MudPopoverProvider>();
+        page.WaitForElement("form.offer-form");
+        return page;
+    }
+
+    private static string? ErrorUnder(IRenderedComponent<PostOfferPage> page, string input) =>
+        page.Find(input).Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+
+    /// <summary>She fills in an offer the Domain's validator accepts, ending on <paramref name="endsOn"/> (typed in the
+    /// date field, as the picker is editable).</summary>
+    private async Task FillAsync(IRenderedComponent<PostOfferPage> page, DateOnly endsOn)
+    {
+        await page.Find("#Title").InputAsync(new ChangeEventArgs { Value = "Relire un contrat de prestation" });
+        await page.Find("#Details").InputAsync(new ChangeEventArgs { Value = "Je relis vos contrats de prestation le jeudi." });
+        await page.InvokeAsync(() => page.FindComponent<MudSelect<int?>>().Instance.ValueChanged.InvokeAsync(1));
+        await page.Find(".offer-ends-on input").ChangeAsync(new ChangeEventArgs { Value = endsOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr")) });
+    }
+
+    [Fact]
+    public async Task ATooShortTitleIsSaidUnderItWhileSheTypes()
+    {
+        var page = OfferForm();
+
+        await page.Find("#Title").InputAsync(new ChangeEventArgs { Value = "Relire" });
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Le titre doit faire au moins 10 caractères : dites en une phrase ce que vous proposez.", ErrorUnder(page, "#Title")));
+        Assert.Null(ErrorUnder(page, "#Details"));
+    }
+
+    [Fact]
+    public async Task AnEndTooFarAheadIsRefusedUnderTheDateUntilSheChangesIt()
+    {
+        var page = OfferForm();
+        await FillAsync(page, Today.AddDays(HelpOffer.MaxDays + 10));
+
+        await page.Find("[data-submit=post-offer]").ClickAsync(new());
+
+        const string refused = "Choisissez une date de fin entre aujourd'hui et dans 180 jours.";
+        page.WaitForAssertion(() => Assert.Equal(refused, ErrorUnder(page, ".offer-ends-on input")));
+        Assert.Equal(0, await Network.QueryAsync(db => db.HelpOffers.CountAsync()));
+        Assert.Equal("Relire un contrat de prestation", page.Find("#Title").GetAttribute("value"));
+
+        await page.Find(".offer-ends-on input").ChangeAsync(new ChangeEventArgs { Value = Today.AddDays(20).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr")) });
+
+        page.WaitForAssertion(() => Assert.Null(ErrorUnder(page, ".offer-ends-on input")));
+    }
+
+    [Fact]
+    public async Task ADoubleClickPublishesOneOffer()
+    {
+        var page = OfferForm();
+        await FillAsync(page, Today.AddDays(20));
+
+        var publish = page.Find("[data-submit=post-offer]");
+        await Task.WhenAll(publish.ClickAsync(new()), publish.ClickAsync(new()));
+
+        Assert.Equal(1, await Network.QueryAsync(db => db.HelpOffers.CountAsync()));
+        Assert.Contains("Proposition publiée", string.Join(" ", Snackbars));
     }
 
     [Fact]

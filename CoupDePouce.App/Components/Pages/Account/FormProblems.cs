@@ -1,10 +1,11 @@
 using CoupDePouce.Domain.Common;
 using Microsoft.AspNetCore.Components.Forms;
 
-namespace CoupDePouce.App.Components.Shared;
+namespace CoupDePouce.App.Components.Pages.Account;
 
-/// <summary>Shows the Domain's problems in a form: each next to its field (the form model's property has the
-/// command property's name), the others above the form. The member's text is never touched.</summary>
+/// <summary>Shows the Domain's problems in a server-rendered form (registration works before any circuit exists, so
+/// it stays an EditForm; the live forms use <see cref="Shared.FormRules{TCommand}"/>): each next to its field (the form
+/// model's property has the command property's name), the others above the form. The member's text is never touched.</summary>
 public sealed class FormProblems
 {
     private readonly EditContext _editContext;

@@ -28,7 +28,7 @@ public static class DomainServices
         services.AddSingleton<LiveAudience>();
         services.AddSingleton(store);
         services.AddBoardContexts(store);
-        // Search reads the engine's own full-text index (decisions 019 and 032).
+        // Search reads the engine's own full-text index (decisions 019 and 033).
         services.AddSingleton<Search.SearchIndex>(store.IsPostgres ? new Search.PostgresSearchIndex() : new Search.Fts5SearchIndex());
         services.AddScoped<HelpRequestActions>();
         // Per-member limits on what she does often (the app binds them to its Limits section).
@@ -52,7 +52,7 @@ public static class DomainServices
 
     /// <summary>One context per operation from the factory, on the store's engine: SQLite's context with its
     /// interceptors, or PostgreSQL's (its own migrations, its search columns) handed out as the board's context
-    /// (decision 032). Events go out after the commit either way.</summary>
+    /// (decision 033). Events go out after the commit either way.</summary>
     private static void AddBoardContexts(this IServiceCollection services, BoardStore store)
     {
         if (!store.IsPostgres)

@@ -21,7 +21,7 @@ internal sealed record Window(DateTime Start, DateTime End, DateTime Now)
     public DateTime AsOf => End < Now ? End : Now;
 }
 
-/// <summary>What the dashboards' SQL writes differently on each engine (decision 032): booleans (SQLite's 0 and 1,
+/// <summary>What the dashboards' SQL writes differently on each engine (decision 033): booleans (SQLite's 0 and 1,
 /// kept so that its partial indexes still match the statements) and the integer part of a positive number.</summary>
 internal sealed record SqlDialect(string False, string True, Func<string, string> Floor)
 {

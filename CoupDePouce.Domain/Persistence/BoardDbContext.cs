@@ -12,7 +12,7 @@ namespace CoupDePouce.Domain.Persistence;
 
 /// <summary>The network's database: the board and the accounts (Identity) in one database, a SQLite file by default
 /// (this context and its migrations, Migrations/) or PostgreSQL (<see cref="Postgres.PostgresBoardDbContext"/>, the
-/// same model with its own migrations: decision 032).
+/// same model with its own migrations: decision 033).
 /// Thin on purpose: each entity is configured in its own class under Configurations/.</summary>
 public class BoardDbContext : IdentityDbContext<Member, IdentityRole<Guid>, Guid>
 {

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace CoupDePouce.Domain.Persistence;
 
-/// <summary>Which database engine holds the board (decision 032).</summary>
+/// <summary>Which database engine holds the board (decision 033).</summary>
 public enum DatabaseProvider
 {
     /// <summary>A file beside the app: one machine, the demo, the default.</summary>
@@ -14,7 +14,7 @@ public enum DatabaseProvider
 
 /// <summary>Where the board lives: one setting chooses the engine (<see cref="ProviderSetting"/>), the connection
 /// string says where (<see cref="ConnectionSetting"/>). Nothing else in the Domain asks which engine it runs on, but
-/// for what a decision says why (search, the dashboards' SQL, backups: decision 032).</summary>
+/// for what a decision says why (search, the dashboards' SQL, backups: decision 033).</summary>
 public sealed record BoardStore(DatabaseProvider Provider, string ConnectionString)
 {
     public const string ProviderSetting = "Database:Provider";

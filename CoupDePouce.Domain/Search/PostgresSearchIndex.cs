@@ -7,7 +7,7 @@ using NpgsqlTypes;
 
 namespace CoupDePouce.Domain.Search;
 
-/// <summary>Search on PostgreSQL (decision 032): the index's words and stems (<see cref="Persistence.Postgres.PostgresSql.SearchIndex"/>)
+/// <summary>Search on PostgreSQL (decision 033): the index's words and stems (<see cref="Persistence.Postgres.PostgresSql.SearchIndex"/>)
 /// matched with <c>tsquery</c>s written from her terms, each term in the words as written or in the stems, ranked by
 /// <c>ts_rank</c> weighted as SQLite's BM25 is (the title over the details over the answers, her words as written over
 /// their stems, the theme's names as the details' stems). Every lexeme is quoted: nothing she typed is query syntax.</summary>

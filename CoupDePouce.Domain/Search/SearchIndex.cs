@@ -3,7 +3,7 @@ using CoupDePouce.Domain.Persistence;
 namespace CoupDePouce.Domain.Search;
 
 /// <summary>Where search finds and ranks its matches: SQLite's FTS5 index (<see cref="Fts5SearchIndex"/>, decision
-/// 019) or PostgreSQL's full-text index (<see cref="PostgresSearchIndex"/>, decision 032). Both read the same words and
+/// 019) or PostgreSQL's full-text index (<see cref="PostgresSearchIndex"/>, decision 033). Both read the same words and
 /// stems (<see cref="FrenchText"/>); everything else of search (terms, tiers, typos, widening, visibility, snippets)
 /// is <see cref="SearchHelpRequestsHandler"/>'s, the same on both.</summary>
 public abstract class SearchIndex

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoupDePouce.Tests.Domain;
 
-/// <summary>A small network on a real, migrated database (a SQLite file by default, or PostgreSQL: decision 032):
+/// <summary>A small network on a real, migrated database (a SQLite file by default, or PostgreSQL: decision 033):
 /// coordinations and members made to measure, the Domain's use cases wired as the app wires them, and a clock the
 /// test controls.</summary>
 public sealed class TestNetwork : IAsyncDisposable

@@ -76,18 +76,18 @@ public sealed class ConversationJourneyTests(BrowserFixture browser)
         // The box takes its place with her first letter, and says what it is for.
         await form.Title.PressSequentiallyAsync("l");
         await Expect(suggestions).ToContainTextAsync("Les demandes proches de la vôtre s'afficheront ici");
-        // Measured from the box: the title's own message (« au moins 10 caractères » while it is shorter) moves both.
-        async Task<double> DetailsBelowTheBoxAsync() => (await form.Details.BoundingBoxAsync())!.Y - (await suggestions.BoundingBoxAsync())!.Y;
-        var before = await DetailsBelowTheBoxAsync();
+        // Nothing moves as she types: no rule speaks under her first letters (FormRules), the box keeps its room.
+        async Task<double> DetailsAtAsync() => (await form.Details.BoundingBoxAsync())!.Y;
+        var before = await DetailsAtAsync();
 
         await form.Title.PressSequentiallyAsync("ogiciel de facturation");
         await Expect(suggestions.Locator("li").First).ToContainTextAsync("Logiciel de facturation simple pour une auto-entrepreneuse");
-        Assert.Equal(before, await DetailsBelowTheBoxAsync());
+        Assert.Equal(before, await DetailsAtAsync());
 
         // Nothing close: it says so, in the same room.
         await form.Title.FillAsync("zzzz qwxv");
         await Expect(suggestions).ToContainTextAsync("Aucune demande proche de la vôtre pour l'instant.");
-        Assert.Equal(before, await DetailsBelowTheBoxAsync());
+        Assert.Equal(before, await DetailsAtAsync());
     }
 
     /// <summary>How late the server's renders reach her screen in <see cref="EveryKeystrokeIsKeptInTheRequestPagesFieldsWhenTheServerAnswersLate"/>:

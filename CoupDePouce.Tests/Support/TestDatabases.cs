@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace CoupDePouce.Tests.Support;
 
-/// <summary>A fresh, migrated board database for one test, on either engine (decision 032): a copy of a SQLite file
+/// <summary>A fresh, migrated board database for one test, on either engine (decision 033): a copy of a SQLite file
 /// migrated once per run, or a PostgreSQL database made from a template migrated once per run on the run's own
 /// server (<see cref="PostgresServer"/>, started on first use and stopped when the run ends).</summary>
 public sealed class TestDatabase : IAsyncDisposable

@@ -4,10 +4,12 @@ using MudBlazor;
 
 namespace CoupDePouce.App.Components.Shared;
 
-/// <summary>A <see cref="MudForm"/>'s rules, from the Domain: its validator says each field's problem while she types
-/// or leaves the field (one source of truth for the rule and its message, in her language), and what the handler
-/// refused shows too: under its field while the field still holds the value refused, the rest in <see cref="General"/>.
-/// The form model's property names are the command's. Her text is never touched.</summary>
+/// <summary>A <see cref="MudForm"/>'s rules, from the Domain: its validator says each field's problem (one source of
+/// truth for the rule and its message, in her language), and what the handler refused shows too: under its field while
+/// the field still holds the value refused, the rest in <see cref="General"/>. The rules speak once she has tried to
+/// send, then follow her typing until it went through: never « au moins 10 caractères » under her first letters, nor a
+/// field jumping down and up as she starts (decision 032). The form model's property names are the command's. Her
+/// text is never touched.</summary>
 public sealed class FormRules<TCommand>
 {
     private readonly IValidator<TCommand> _validator;
@@ -15,6 +17,7 @@ public sealed class FormRules<TCommand>
     private readonly HashSet<string> _fields = [];
     private readonly List<Refusal> _refusals = [];
     private readonly List<string> _general = [];
+    private bool _speaking;
 
     /// <param name="command">The command as she has filled the form in now.</param>
     public FormRules(IValidator<TCommand> validator, Func<TCommand> command)
@@ -46,6 +49,7 @@ public sealed class FormRules<TCommand>
             return false;
         }
 
+        _speaking = true;
         await Form.ValidateAsync();
         return Form.IsValid;
     }
@@ -54,6 +58,7 @@ public sealed class FormRules<TCommand>
     public async Task ShowAsync(IEnumerable<Problem> problems)
     {
         Clear();
+        _speaking = true;
         var command = _command();
         foreach (var problem in problems)
         {
@@ -74,9 +79,10 @@ public sealed class FormRules<TCommand>
         }
     }
 
-    /// <summary>It went through: nothing the handler said before stays.</summary>
+    /// <summary>It went through: nothing the handler said before stays, and the rules wait for her next try.</summary>
     public void Clear()
     {
+        _speaking = false;
         _refusals.Clear();
         _general.Clear();
     }
@@ -89,7 +95,7 @@ public sealed class FormRules<TCommand>
         // A refusal stays while the field holds what was refused; once she changes it, it goes.
         var value = ValueOf(command, property);
         _refusals.RemoveAll(r => r.Field == property && !Equals(r.Value, value));
-        return result.Errors.Select(e => e.ErrorMessage)
+        return result.Errors.Where(_ => _speaking).Select(e => e.ErrorMessage)
             .Concat(_refusals.Where(r => r.Field == property).Select(r => r.Message))
             .Distinct()
             .ToList();

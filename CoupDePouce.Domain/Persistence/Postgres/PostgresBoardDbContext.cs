@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Persistence.Postgres;
 
-/// <summary>The board on PostgreSQL (decision 032): the same model as <see cref="BoardDbContext"/>, with its own
+/// <summary>The board on PostgreSQL (decision 033): the same model as <see cref="BoardDbContext"/>, with its own
 /// migrations (Postgres/Migrations), the partial indexes' filters written in PostgreSQL's terms, and the words and
 /// stems of each text kept beside it for the search index (<see cref="PostgresSearchText"/>; on SQLite the index's
 /// triggers compute them through functions the connection is given).</summary>

@@ -10,7 +10,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres;
 /// <summary>On PostgreSQL, the search index's triggers cannot call the Domain's reading of French: each text is read
 /// here as it is saved (its folded words, its stems: <see cref="FrenchText"/>, the same reading as SQLite's index and
 /// as her query), in the same command as the text itself, and the triggers build the index from these columns
-/// (<see cref="PostgresSql.SearchIndex"/>, decision 032).</summary>
+/// (<see cref="PostgresSql.SearchIndex"/>, decision 033).</summary>
 public sealed class PostgresSearchText : SaveChangesInterceptor
 {
     public static PostgresSearchText Instance { get; } = new();

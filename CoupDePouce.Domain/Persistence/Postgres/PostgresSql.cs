@@ -4,7 +4,7 @@ using CoupDePouce.Domain.Themes;
 
 namespace CoupDePouce.Domain.Persistence.Postgres;
 
-/// <summary>What PostgreSQL's migrations write by hand (decision 032): the moderation log's guards and the search
+/// <summary>What PostgreSQL's migrations write by hand (decision 033): the moderation log's guards and the search
 /// index with the triggers that keep it in step with every write, in the write's own transaction.</summary>
 public static class PostgresSql
 {

@@ -5,7 +5,7 @@ namespace CoupDePouce.Tests.Domain.Search;
 
 /// <summary>What only SQLite's index has: its triggers read French through functions every board connection is given,
 /// so a write from a connection without them is refused whole (decision 019). On PostgreSQL the Domain reads the text
-/// as it saves it and the triggers index what it read (decision 032).</summary>
+/// as it saves it and the triggers index what it read (decision 033).</summary>
 public sealed class Fts5IndexTests : CamilleAndJulieSearchTest
 {
     public Fts5IndexTests()

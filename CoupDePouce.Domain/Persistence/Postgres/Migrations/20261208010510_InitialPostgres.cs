@@ -957,7 +957,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                 column: "Slug",
                 unique: true);
 
-            // Written by hand (decision 032): the moderation log refuses changes, the search index and its triggers,
+            // Written by hand (decision 033): the moderation log refuses changes, the search index and its triggers,
             // the stems of the first themes' names.
             migrationBuilder.Sql(PostgresSql.ModerationLogGuards);
             migrationBuilder.Sql(PostgresSql.SearchIndex);

@@ -77,14 +77,16 @@ public sealed class CoordinationsPageTests : ModerationTest
     }
 
     [Fact]
-    public async Task ATooShortNameIsSaidUnderItWhileSheTypes()
+    public async Task ATooShortNameIsSaidUnderItOnceSheCreatesAndNothingIsCreated()
     {
         var page = await AdminPageAsync(await Network.AddCoordinationAsync("Rennes"));
 
         page.WaitForElement(".coordination-create input[name=Name-new]").Input("N");
+        Assert.Null(ErrorUnder(page, ".coordination-create input[name=Name-new]"));
+        page.Find("[data-coordination=create]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Écrivez de 2 à 80 caractères.", ErrorUnder(page, ".coordination-create input[name=Name-new]")));
-        Assert.Null(ErrorUnder(page, ".coordination-create input[name=Region-new]"));
+        Assert.Equal(1, await Network.QueryAsync(db => db.Coordinations.CountAsync()));
     }
 
     [Fact]

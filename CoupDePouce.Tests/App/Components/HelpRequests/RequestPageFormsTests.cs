@@ -22,15 +22,16 @@ public sealed class RequestPageFormsTests : RequestPageTest
     private Task<int> ReportsAsync(long request) => Network.QueryAsync(db => db.Set<Report>().CountAsync(r => r.HelpRequestId == request));
 
     [Fact]
-    public async Task ATooShortAnswerIsSaidUnderTheFieldWhileSheTypesAndNothingIsSent()
+    public async Task ATooShortAnswerIsSaidUnderTheFieldOnceSheSendsAndNothingIsSent()
     {
         var request = await Network.PostAsync(Asker, Visibility.Coordination);
         var page = Open(Helper, request, "Sophie Bernard");
 
         await page.Find("textarea[name=AnswerBody]").InputAsync(new ChangeEventArgs { Value = "x" });
+        Assert.Null(ErrorUnder(page, "textarea[name=AnswerBody]"));
+        await page.Find("[data-submit=answer]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal("La réponse doit faire au moins 2 caractères.", ErrorUnder(page, "textarea[name=AnswerBody]")));
-        await page.Find("[data-submit=answer]").ClickAsync(new MouseEventArgs());
         Assert.Equal(0, await AnswersAsync(request));
         Assert.Equal("x", page.Find("textarea[name=AnswerBody]").GetAttribute("value"));
 
@@ -48,9 +49,9 @@ public sealed class RequestPageFormsTests : RequestPageTest
 
         await page.Find($".thread-message[data-answer-id='{answer}'] [data-action=edit-answer]").ClickAsync(new MouseEventArgs());
         await page.Find("textarea[name=EditAnswerBody]").InputAsync(new ChangeEventArgs { Value = "x" });
+        await page.Find("[data-submit=edit-answer]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal("La réponse doit faire au moins 2 caractères.", ErrorUnder(page, "textarea[name=EditAnswerBody]")));
-        await page.Find("[data-submit=edit-answer]").ClickAsync(new MouseEventArgs());
         Assert.Equal("Regarde du côté de la chambre de commerce.", (await Network.RequestAsync(request)).Answers.Single().Body);
         Assert.Equal("x", page.Find("textarea[name=EditAnswerBody]").GetAttribute("value"));
     }
@@ -63,10 +64,10 @@ public sealed class RequestPageFormsTests : RequestPageTest
 
         await page.Find("[data-action=edit]").ClickAsync(new MouseEventArgs());
         await page.Find("input[name=EditTitle]").InputAsync(new ChangeEventArgs { Value = "Statut" });
+        await page.Find("[data-submit=edit-request]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(
             "Le titre doit faire au moins 10 caractères : décrivez votre besoin en une phrase.", ErrorUnder(page, "input[name=EditTitle]")));
-        await page.Find("[data-submit=edit-request]").ClickAsync(new MouseEventArgs());
         Assert.Equal("Besoin d'un conseil sur mon statut juridique", (await Network.RequestAsync(request)).Title);
         Assert.Equal("Statut", page.Find("input[name=EditTitle]").GetAttribute("value"));
         Assert.Null(ErrorUnder(page, "textarea[name=EditDetails]"));
@@ -87,7 +88,7 @@ public sealed class RequestPageFormsTests : RequestPageTest
     }
 
     [Fact]
-    public async Task AnOtherReasonWithTooFewWordsIsSaidUnderTheTextWhileSheTypes()
+    public async Task AnOtherReasonWithTooFewWordsIsSaidUnderTheTextOnceSheSends()
     {
         var request = await Network.PostAsync(Asker, Visibility.Coordination);
         var page = Open(Helper, request, "Sophie Bernard");
@@ -95,10 +96,10 @@ public sealed class RequestPageFormsTests : RequestPageTest
 
         await page.InvokeAsync(() => page.FindComponent<MudRadioGroup<ReportReason?>>().Instance.ValueChanged.InvokeAsync(ReportReason.Other));
         await page.Find("textarea[name=ReportText]").InputAsync(new ChangeEventArgs { Value = "Bof" });
+        await page.Find("[data-submit=report]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(
             "Dites en 5 à 500 caractères ce qui ne va pas : seules les coordinatrices le liront.", ErrorUnder(page, "textarea[name=ReportText]")));
-        await page.Find("[data-submit=report]").ClickAsync(new MouseEventArgs());
         Assert.Equal(0, await ReportsAsync(request));
         Assert.Equal("Bof", page.Find("textarea[name=ReportText]").GetAttribute("value"));
     }

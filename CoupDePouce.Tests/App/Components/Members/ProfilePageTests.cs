@@ -150,10 +150,10 @@ public sealed class ProfilePageTests : ComponentTest
         var profile = RenderProfile(_member);
 
         await profile.Find("input[name=SuspensionReason]").InputAsync(new ChangeEventArgs { Value = "Non" });
+        await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         profile.WaitForAssertion(() => Assert.Equal("Expliquez la raison en 5 à 500 caractères : l'autrice la lira.",
             profile.Find("input[name=SuspensionReason]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()));
-        await profile.Find("[data-moderation=suspend]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
         Assert.Empty(profile.FindAll("[data-dialog=confirm]"));
         Assert.Null(await Network.Get<SuspendMemberHandler>().OfAsync(_member));
         Assert.Equal("Non", profile.Find("input[name=SuspensionReason]").GetAttribute("value"));

@@ -100,15 +100,17 @@ public sealed class OffersPagesTests : ComponentTest
     }
 
     [Fact]
-    public async Task ATooShortTitleIsSaidUnderItWhileSheTypes()
+    public async Task ATooShortTitleIsSaidUnderItOnceSheSends()
     {
         var page = OfferForm();
 
         await page.Find("#Title").InputAsync(new ChangeEventArgs { Value = "Relire" });
+        Assert.Null(ErrorUnder(page, "#Title"));
+        await page.Find("[data-submit=post-offer]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(
             "Le titre doit faire au moins 10 caractères : dites en une phrase ce que vous proposez.", ErrorUnder(page, "#Title")));
-        Assert.Null(ErrorUnder(page, "#Details"));
+        Assert.Equal(0, await Network.QueryAsync(db => db.HelpOffers.CountAsync()));
     }
 
     [Fact]

@@ -38,14 +38,15 @@ public sealed class ReasonDialogTests : ComponentTest
         _provider.Find("textarea[name=HideReason]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
 
     [Fact]
-    public async Task TheDomainsRuleShowsUnderTheFieldWhileSheTypesAndNothingIsSent()
+    public async Task TheDomainsRuleShowsUnderTheFieldOnceSheConfirmsAndNothingIsSent()
     {
         var asked = Ask(_ => Task.FromResult(Result<bool>.Success(true)));
 
         await TypeAsync("Non");
+        Assert.Null(ErrorUnderTheField());
+        await ConfirmAsync();
 
         _provider.WaitForAssertion(() => Assert.Equal(TooShort, ErrorUnderTheField()));
-        await ConfirmAsync();
         Assert.Equal(0, _submitted);
         Assert.False(asked.IsCompleted);
         Assert.Equal("Non", _provider.Find("textarea[name=HideReason]").GetAttribute("value"));

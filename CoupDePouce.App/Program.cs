@@ -38,15 +38,33 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:5000");
 }
 
-var connectionString = BoardDatabase.ResolveConnectionString(
-    builder.Configuration.GetConnectionString("Board"), builder.Environment.ContentRootPath);
+// Where the board lives: a SQLite file by default, PostgreSQL when Database:Provider says so (decision 033). A setting
+// the app cannot use stops it here, in one line that names it.
+BoardStore store;
+try
+{
+    store = BoardStore.FromSettings(builder.Configuration[BoardStore.ProviderSetting], builder.Configuration.GetConnectionString("Board"), builder.Environment.ContentRootPath);
+}
+catch (BoardStoreException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 // The network's time zone (Network:TimeZone, Europe/Paris by default): the dashboards' days and weeks.
 builder.Services.AddSingleton(CoupDePouce.Domain.Engagement.NetworkTimeZone.Named(builder.Configuration["Network:TimeZone"]));
-builder.Services.AddCoupDePouceDomain(connectionString);
-// Sign-in cookies survive restarts and are shared by every instance on the same data folder.
-builder.Services.AddDataProtection()
-    .SetApplicationName("CoupDePouce")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(connectionString), "keys")));
+builder.Services.AddCoupDePouceDomain(store);
+// Sign-in cookies survive restarts and are shared by every instance: beside the SQLite file, or in PostgreSQL.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CoupDePouce");
+if (store.IsPostgres)
+{
+    dataProtection.PersistKeysToDbContext<CoupDePouce.Domain.Persistence.Postgres.PostgresBoardDbContext>();
+}
+else
+{
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(BoardDatabase.DataDirectory(store.ConnectionString), "keys")));
+}
+
 builder.Services.AddCoupDePouceAccounts(builder.Configuration);
 builder.Services.AddCoupDePouceLive(builder.Configuration);
 if (LiveDiagnostics.IsOn(builder.Configuration))
@@ -82,7 +100,15 @@ builder.Services.AddAccountFormLimits(builder.Configuration);
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (BoardStoreException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 if (!app.Environment.IsDevelopment())
 {

@@ -14,7 +14,9 @@ namespace CoupDePouce.Domain.HelpRequests;
 /// Refused attempts (a request she may not see, an action her role does not allow) are logged.</summary>
 public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFactory, TimeProvider clock, ILogger<HelpRequestActions> logger)
 {
-    private const int Attempts = 3;
+    /// <summary>Tries on one request changed by others meanwhile. On PostgreSQL writers truly run at once (on SQLite
+    /// they take turns, decision 023), so several members answering the same second may each need a few.</summary>
+    private const int Attempts = 8;
 
     public sealed record Context(HelpRequest Request, Viewer Viewer, BoardDbContext Db, DateTime Now)
     {
@@ -82,7 +84,9 @@ public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFacto
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
-                // Someone else changed this request meanwhile: start again from what is now stored.
+                // Someone else changed this request meanwhile: start again from what is now stored, after a short
+                // pause that differs from one writer to the next (so that they do not meet again at once).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * attempt), ct);
             }
         }
     }

@@ -57,6 +57,10 @@ public static class BoardDatabase
         }
     }
 
+    /// <summary>A write refused by a unique index (the same thing stored twice at the same instant), on either engine.</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+
     /// <summary>The health probe: true when the database answers a real query on the board's schema.</summary>
     public static Task<bool> AnswersAsync(BoardDbContext db, CancellationToken ct) => db.Themes.AnyAsync(ct);
 }

@@ -63,6 +63,8 @@ public class BoardDbContext : IdentityDbContext<Member, IdentityRole<Guid>, Guid
 
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
 
+    public DbSet<Leases.Lease> Leases => Set<Leases.Lease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,3 +1,4 @@
+using CoupDePouce.Domain.Persistence;
 using System.Globalization;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
@@ -105,7 +106,7 @@ public sealed class ReportContentHandler(HelpRequestActions actions, Limits.Memb
                 return new ReportOutcome(true);
             }, ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (BoardDatabase.IsUniqueViolation(e))
         {
             // The same report sent twice at the same instant: the unique index kept one.
             return Result<ReportOutcome>.Refused(new DomainRuleViolation(Messages.AlreadyReported));

@@ -1,6 +1,7 @@
 using CoupDePouce.App.Hosting;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Notifications;
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Tests.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +12,18 @@ using Microsoft.Extensions.Time.Testing;
 namespace CoupDePouce.Tests.App;
 
 /// <summary>The server's timed checks run on the app's clock: moving a fake clock past a day makes its timer alert the
-/// coordinatrice, and a server started again later tells what was missed meanwhile, once.</summary>
-public sealed class TimedChecksTests : IAsyncLifetime
+/// coordinatrice, and a server started again later tells what was missed meanwhile, once. Several instances take turns
+/// through the database's lease (decision 033), on SQLite and on PostgreSQL.</summary>
+public abstract class TimedChecksTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : TimedChecksTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : TimedChecksTests(DatabaseProvider.Postgres);
+
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private TestNetwork _network = default!;
 
-    public async Task InitializeAsync() => _network = await TestNetwork.CreateAsync(services => services.AddSingleton<TimeProvider>(_clock));
+    public async Task InitializeAsync() => _network = await TestNetwork.CreateAsync(services => services.AddSingleton<TimeProvider>(_clock), provider);
 
     public async Task DisposeAsync() => await _network.DisposeAsync();
 
@@ -50,9 +56,77 @@ public sealed class TimedChecksTests : IAsyncLifetime
         Assert.Equal(Visibility.Coordination, (await _network.RequestAsync(request)).Visibility);
     }
 
+    [Fact]
+    public async Task TwoInstancesOnOneDatabaseTakeTurnsAndTheHolderKeepsItsTurnWhileItRuns()
+    {
+        var first = Instance();
+        var second = Instance();
+
+        Assert.True(await first.RunOnceAsync(CancellationToken.None));
+        Assert.False(await second.RunOnceAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await first.RunOnceAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(await second.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WhenTheInstanceHoldingTheTurnDiesAnotherTakesItOverOnceItRunsOut()
+    {
+        var dead = Instance();
+        var other = Instance();
+        Assert.True(await dead.RunOnceAsync(CancellationToken.None));
+
+        // It stops running (no word from it): three of its runs later, the turn is free.
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(await other.RunOnceAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await other.RunOnceAsync(CancellationToken.None));
+        Assert.False(await dead.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnInstanceThatStopsGivesItsTurnBackAtOnce()
+    {
+        var stopping = Start();
+        var other = Instance();
+        Assert.True(await stopping.RunOnceAsync(CancellationToken.None));
+        Assert.False(await other.RunOnceAsync(CancellationToken.None));
+
+        await stopping.StopAsync(CancellationToken.None);
+
+        Assert.True(await other.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TwoInstancesTickingOnTheSameClockTellACoordinatriceOnce()
+    {
+        var rennes = await _network.AddCoordinationAsync("Rennes");
+        var asker = await _network.AddMemberAsync(rennes, "Inès");
+        var coordinatrice = await _network.AddMemberAsync(rennes, "Coordinatrice", coordinates: rennes);
+        await _network.PostAsync(asker, Visibility.Coordination);
+        var first = Start();
+        var second = Start();
+
+        _clock.Advance(TimeSpan.FromHours(24));
+        await EventuallyAsync(async () => await CountAsync(coordinatrice, NotificationKind.AwaitsFirstAnswer) == 1, tick: true);
+        for (var i = 0; i < 5; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(50);
+        }
+
+        await first.StopAsync(CancellationToken.None);
+        await second.StopAsync(CancellationToken.None);
+        Assert.Equal(1, await CountAsync(coordinatrice, NotificationKind.AwaitsFirstAnswer));
+    }
+
+    private TimedChecks Instance() =>
+        new(_network.Services, _clock, Options.Create(new TimedChecksOptions()), NullLogger<TimedChecks>.Instance);
+
     private TimedChecks Start()
     {
-        var checks = new TimedChecks(_network.Services, _clock, Options.Create(new TimedChecksOptions()), NullLogger<TimedChecks>.Instance);
+        var checks = Instance();
         checks.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return checks;
     }

@@ -32,7 +32,9 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         _bin = Binaries() ?? throw new InvalidOperationException(
             "The PostgreSQL tests need Debian's postgresql (initdb, pg_ctl under /usr/lib/postgresql): run `apt-get install -y postgresql` (.ci/run does it).");
+        await StopLeftoversAsync();
         Directory.CreateDirectory(_folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "owner"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Environment.UserName == "root")
         {
             await RunAsync("chown", "-R", "postgres:postgres", _folder);
@@ -66,6 +68,38 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (IOException)
         {
             // A file still held open: the temporary folder is cleaned by the system.
+        }
+    }
+
+    /// <summary>A test run that was killed (a hang, Ctrl+C) could not stop its server: the next one stops it, and
+    /// deletes its folder, when the process that started it is gone.</summary>
+    private async Task StopLeftoversAsync()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "cdp-pg-*"))
+        {
+            var owner = Path.Combine(folder, "owner");
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), out var pid) || Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+
+            try
+            {
+                await RunPostgresAsync("pg_ctl", "-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop");
+            }
+            catch (InvalidOperationException)
+            {
+                // Already stopped.
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left to the system's cleaning of temporary files.
+            }
         }
     }
 

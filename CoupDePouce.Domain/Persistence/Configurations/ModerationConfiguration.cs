@@ -31,3 +31,13 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => new { r.Status, r.CoordinationId });
     }
 }
+
+internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Leases.Lease>
+{
+    public void Configure(EntityTypeBuilder<Leases.Lease> builder)
+    {
+        builder.HasKey(l => l.Name);
+        builder.Property(l => l.Name).HasMaxLength(Leases.Lease.MaxNameLength);
+        builder.Property(l => l.Holder).HasMaxLength(Leases.Lease.MaxHolderLength).IsRequired();
+    }
+}

@@ -313,6 +313,25 @@ namespace CoupDePouce.Domain.Persistence.Migrations
                     b.ToTable("HelpRequestRevision");
                 });
 
+            modelBuilder.Entity("CoupDePouce.Domain.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("CoupDePouce.Domain.Matching.HelpInvitation", b =>
                 {
                     b.Property<long>("HelpRequestId")

@@ -1,5 +1,6 @@
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Themes;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoupDePouce.Domain.Persistence.Postgres;
@@ -7,9 +8,12 @@ namespace CoupDePouce.Domain.Persistence.Postgres;
 /// <summary>The board on PostgreSQL (decision 033): the same model as <see cref="BoardDbContext"/>, with its own
 /// migrations (Postgres/Migrations), the partial indexes' filters written in PostgreSQL's terms, and the words and
 /// stems of each text kept beside it for the search index (<see cref="PostgresSearchText"/>; on SQLite the index's
-/// triggers compute them through functions the connection is given).</summary>
-public sealed class PostgresBoardDbContext(DbContextOptions<PostgresBoardDbContext> options) : BoardDbContext(options)
+/// triggers compute them through functions the connection is given), and the sign-in keys every instance shares.</summary>
+public sealed class PostgresBoardDbContext(DbContextOptions<PostgresBoardDbContext> options) : BoardDbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The sign-in cookies' keys, shared by every instance (on SQLite they are files beside the database).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>The SQLite context's interceptors (its functions, its write gate) are not for this engine.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -6,9 +6,10 @@ namespace CoupDePouce.Domain.Common;
 public static class Text
 {
     /// <summary>Trims and normalises line endings, so that limits count what the member sees; half an emoji (a lone
-    /// surrogate, which UTF-8 cannot store) becomes U+FFFD here, as the database would store it, so that what is
-    /// compared is what is stored.</summary>
-    public static string Clean(string? value) => WellFormed((value ?? string.Empty).Replace("\r\n", "\n").Trim());
+    /// surrogate, which UTF-8 cannot store) becomes U+FFFD here, as the database would store it, and the NUL character
+    /// (which shows nothing, and which PostgreSQL refuses) is dropped, so that what is compared is what is stored, on
+    /// either engine.</summary>
+    public static string Clean(string? value) => WellFormed((value ?? string.Empty).Replace("\r\n", "\n").Replace("\0", string.Empty, StringComparison.Ordinal).Trim());
 
     private static string WellFormed(string value)
     {

@@ -82,10 +82,11 @@ public sealed class HelpRequestActions(IDbContextFactory<BoardDbContext> dbFacto
                 await db.SaveChangesAsync(ct);
                 return Result<T>.Success(value);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            catch (DbUpdateException e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || Persistence.BoardDatabase.IsUniqueViolation(e)))
             {
-                // Someone else changed this request meanwhile: start again from what is now stored, after a short
-                // pause that differs from one writer to the next (so that they do not meet again at once).
+                // Someone else changed this request meanwhile, or stored the same thing first (her following of it, a
+                // second click of hers): start again from what is now stored, after a short pause that differs from
+                // one writer to the next (so that they do not meet again at once).
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * attempt), ct);
             }
         }

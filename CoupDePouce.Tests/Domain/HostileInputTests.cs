@@ -1,3 +1,4 @@
+using CoupDePouce.Domain.Persistence;
 using CoupDePouce.Domain.Common;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Limits;
@@ -13,8 +14,12 @@ namespace CoupDePouce.Tests.Domain;
 /// <summary>Every hostile string of the corpus, through every use case that takes text: each is refused with a
 /// message in her language (and nothing is stored), or stored exactly as she wrote it, to be shown inert. Never an
 /// exception.</summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public abstract class HostileInputTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : HostileInputTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : HostileInputTests(DatabaseProvider.Postgres);
+
     private readonly CultureScope _culture = CultureScope.French();
     private TestNetwork _network = default!;
     private Guid _author;
@@ -24,7 +29,7 @@ public sealed class HostileInputTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _network = await TestNetwork.CreateAsync(services => services.Configure<LimitOptions>(LimitOptions.Lift));
+        _network = await TestNetwork.CreateAsync(services => services.Configure<LimitOptions>(LimitOptions.Lift), provider);
         _rennes = await _network.AddCoordinationAsync("Rennes");
         _author = await _network.AddMemberAsync(_rennes, "Claire");
         _helper = await _network.AddMemberAsync(_rennes, "Sophie");
@@ -172,7 +177,10 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal(nameof(CoupDePouce.Domain.Coordinations.CreateCoordination.Name), Assert.Single(renamed.Problems).Field);
     }
 
-    private static string AsUtf8(string text) => System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));
+    /// <summary>What any store keeps of a text: UTF-8 (half an emoji comes back as U+FFFD), without the NUL character,
+    /// which shows nothing and which PostgreSQL refuses (<see cref="CoupDePouce.Domain.Common.Text.Clean"/>).</summary>
+    private static string AsUtf8(string text) =>
+        System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text.Replace("\0", string.Empty, StringComparison.Ordinal))).Trim();
 
     /// <summary>A refusal must say why, in French, in words.</summary>
     private static IEnumerable<string> Unclear<T>(HostileCorpus.Entry entry, Result<T> result) =>

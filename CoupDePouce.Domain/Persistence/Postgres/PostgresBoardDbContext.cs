@@ -32,6 +32,14 @@ public sealed class PostgresBoardDbContext(DbContextOptions<PostgresBoardDbConte
             }
         }
 
+        // The Domain counts a limit in characters as she sees them (an emoji is one, Text.Length); PostgreSQL would count
+        // code points in a varchar(n) and refuse a name of sixty emoji that the Domain accepts: its texts are unbounded,
+        // the Domain's limits hold (SQLite never enforced the lengths either).
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()).Where(p => p.ClrType == typeof(string)))
+        {
+            property.SetMaxLength(null);
+        }
+
         foreach (var column in PostgresSearchText.HelpRequestColumns)
         {
             builder.Entity<HelpRequest>().Property<string>(column).IsRequired().HasDefaultValue(string.Empty);

@@ -7,8 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoupDePouce.Tests.Domain.Live;
 
 /// <summary>Live screens hear of a change only once it is committed, and never of a refused one.</summary>
-public sealed class PublishAfterCommitTests : IAsyncLifetime
+public abstract class PublishAfterCommitTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : PublishAfterCommitTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : PublishAfterCommitTests(DatabaseProvider.Postgres);
+
     private readonly Recorder _published = new();
     private TestNetwork _network = default!;
     private Guid _camille;
@@ -17,7 +21,7 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _network = await TestNetwork.CreateAsync(services => services.AddSingleton<IBoardChangePublisher>(_published));
+        _network = await TestNetwork.CreateAsync(services => services.AddSingleton<IBoardChangePublisher>(_published), provider);
         _published.Network = _network;
         _rennes = await _network.AddCoordinationAsync("Rennes");
         _camille = await _network.AddMemberAsync(_rennes);
@@ -226,8 +230,7 @@ public sealed class PublishAfterCommitTests : IAsyncLifetime
             foreach (var change in changes)
             {
                 Changes.Add(change);
-                var options = Network!.Services.GetRequiredService<DbContextOptions<BoardDbContext>>();
-                await using var other = new BoardDbContext(options);
+                await using var other = await Network!.Services.GetRequiredService<IDbContextFactory<BoardDbContext>>().CreateDbContextAsync(ct);
                 var stored = await other.HelpRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == change.RequestId, ct);
                 WasStoredWhenPublished.Add(stored is not null
                     && (change.Kind != BoardChangeKind.Answered || stored.AnswerCount > 0)

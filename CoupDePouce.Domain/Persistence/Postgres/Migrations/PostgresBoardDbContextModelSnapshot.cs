@@ -32,21 +32,18 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Country")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -117,8 +114,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("HiddenReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsHelpful")
                         .HasColumnType("boolean");
@@ -252,8 +248,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("HiddenReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsHidden")
                         .HasColumnType("boolean");
@@ -284,8 +279,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(240)
-                        .HasColumnType("character varying(240)");
+                        .HasColumnType("text");
 
                     b.Property<string>("TitleStems")
                         .IsRequired()
@@ -367,13 +361,11 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
             modelBuilder.Entity("CoupDePouce.Domain.Leases.Lease", b =>
                 {
                     b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Holder")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Until")
                         .HasColumnType("timestamp with time zone");
@@ -461,8 +453,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Activity")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -473,12 +464,10 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -502,16 +491,13 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("MembershipMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -532,15 +518,13 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SuspensionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -594,8 +578,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Target")
                         .HasColumnType("integer");
@@ -703,8 +686,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(240)
-                        .HasColumnType("character varying(240)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Visibility")
                         .HasColumnType("integer");
@@ -799,8 +781,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -830,8 +811,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -927,12 +907,10 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(PostgresBoardDbContext))]
-    [Migration("20261208015219_InitialPostgres")]
+    [Migration("20261208015824_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -35,21 +35,18 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Country")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -120,8 +117,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("HiddenReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsHelpful")
                         .HasColumnType("boolean");
@@ -255,8 +251,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("HiddenReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsHidden")
                         .HasColumnType("boolean");
@@ -287,8 +282,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(240)
-                        .HasColumnType("character varying(240)");
+                        .HasColumnType("text");
 
                     b.Property<string>("TitleStems")
                         .IsRequired()
@@ -370,13 +364,11 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
             modelBuilder.Entity("CoupDePouce.Domain.Leases.Lease", b =>
                 {
                     b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Holder")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("Until")
                         .HasColumnType("timestamp with time zone");
@@ -464,8 +456,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Activity")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -476,12 +467,10 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -505,16 +494,13 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("MembershipMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -535,15 +521,13 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SuspensionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -597,8 +581,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Target")
                         .HasColumnType("integer");
@@ -706,8 +689,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(240)
-                        .HasColumnType("character varying(240)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Visibility")
                         .HasColumnType("integer");
@@ -802,8 +784,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -833,8 +814,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -930,12 +910,10 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -19,8 +19,8 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Name = table.Column<string>(type: "text", nullable: true),
+                    NormalizedName = table.Column<string>(type: "text", nullable: true),
                     ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -34,9 +34,9 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Region = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Country = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Region = table.Column<string>(type: "text", nullable: false),
+                    Country = table.Column<string>(type: "text", nullable: false),
                     IsArchived = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -62,8 +62,8 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                 name: "Leases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Holder = table.Column<string>(type: "text", nullable: false),
                     Until = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -84,7 +84,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                     Target = table.Column<int>(type: "integer", nullable: false),
                     TargetId = table.Column<long>(type: "bigint", nullable: false),
                     TargetMemberId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Reason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,7 +96,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Slug = table.Column<string>(type: "text", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     NameStems = table.Column<string>(type: "text", nullable: false, defaultValue: "")
                 },
@@ -131,21 +131,21 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Activity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    Activity = table.Column<string>(type: "text", nullable: false),
                     HomeCoordinationId = table.Column<int>(type: "integer", nullable: false),
                     JoinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Membership = table.Column<int>(type: "integer", nullable: false),
-                    MembershipMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MembershipMessage = table.Column<string>(type: "text", nullable: true),
                     RequestedCoordinationId = table.Column<int>(type: "integer", nullable: true),
                     SuspendedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SuspensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SuspensionReason = table.Column<string>(type: "text", nullable: true),
                     HiddenFromHelperLists = table.Column<bool>(type: "boolean", nullable: false),
                     DepartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UserName = table.Column<string>(type: "text", nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "text", nullable: true),
+                    Email = table.Column<string>(type: "text", nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "text", nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     PasswordHash = table.Column<string>(type: "text", nullable: true),
                     SecurityStamp = table.Column<string>(type: "text", nullable: true),
@@ -289,7 +289,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                     ThemeId = table.Column<int>(type: "integer", nullable: false),
                     Visibility = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(240)", maxLength: 240, nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
                     Details = table.Column<string>(type: "text", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -324,7 +324,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(240)", maxLength: 240, nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
                     Details = table.Column<string>(type: "text", nullable: false),
                     ThemeId = table.Column<int>(type: "integer", nullable: false),
                     Visibility = table.Column<int>(type: "integer", nullable: false),
@@ -339,7 +339,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                     ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AnswerCount = table.Column<int>(type: "integer", nullable: false),
                     IsHidden = table.Column<bool>(type: "boolean", nullable: false),
-                    HiddenReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HiddenReason = table.Column<string>(type: "text", nullable: true),
                     HiddenByReports = table.Column<bool>(type: "boolean", nullable: false),
                     IsLocked = table.Column<bool>(type: "boolean", nullable: false),
                     PinnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -455,7 +455,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                     EditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     IsWithdrawn = table.Column<bool>(type: "boolean", nullable: false),
                     IsHidden = table.Column<bool>(type: "boolean", nullable: false),
-                    HiddenReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HiddenReason = table.Column<string>(type: "text", nullable: true),
                     HiddenByReports = table.Column<bool>(type: "boolean", nullable: false),
                     IsHelpful = table.Column<bool>(type: "boolean", nullable: false),
                     ThanksCount = table.Column<int>(type: "integer", nullable: false),
@@ -648,7 +648,7 @@ namespace CoupDePouce.Domain.Persistence.Postgres.Migrations
                     AnswerId = table.Column<long>(type: "bigint", nullable: false),
                     CoordinationId = table.Column<int>(type: "integer", nullable: false),
                     Reason = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: true),
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     DecidedById = table.Column<Guid>(type: "uuid", nullable: true),

@@ -100,6 +100,16 @@ public sealed class AppServer(TempFolder? sharedFolder = null, IReadOnlyDictiona
         throw new TimeoutException($"The app did not answer /health within 90 s:\n{Log}");
     }
 
+    /// <summary>Ends the app at once (SIGKILL), as a crash or a lost machine would: nothing of it runs afterwards.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })

@@ -15,7 +15,7 @@ namespace CoupDePouce.Tests.App.Components;
 /// <summary>A component rendered by bunit with MudBlazor's services, on a real <see cref="TestNetwork"/> (SQLite
 /// file, the Domain's use cases, a clock the test controls) and the app's live notifier, in French. The context is
 /// disposed asynchronously: MudBlazor's popover service is only <see cref="IAsyncDisposable"/>.</summary>
-public abstract class ComponentTest : IAsyncLifetime
+public abstract class ComponentTest(CoupDePouce.Domain.Persistence.DatabaseProvider provider = CoupDePouce.Domain.Persistence.DatabaseProvider.Sqlite) : IAsyncLifetime
 {
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
@@ -30,7 +30,7 @@ public abstract class ComponentTest : IAsyncLifetime
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = new CultureInfo("fr");
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr");
-        Network = await TestNetwork.CreateAsync(services => services
+        Network = await TestNetwork.CreateAsync(provider: provider, configure: services => services
             .AddSingleton<LiveBoard>()
             .AddSingleton<RequestPresence>()
             .AddSingleton<IBoardChangePublisher>(provider => provider.GetRequiredService<LiveBoard>()));

@@ -2,12 +2,18 @@ using Bunit;
 using CoupDePouce.App.Components.Pages.Board;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Moderation;
+using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Tests.App.Components.Board;
 
-/// <summary>The live list of the board: what arrives, where, and what leaves, as her circuit renders it.</summary>
-public sealed class BoardListTests : ComponentTest
+/// <summary>The live list of the board: what arrives, where, and what leaves, as her circuit renders it, on either
+/// database.</summary>
+public abstract class BoardListTests(DatabaseProvider provider) : ComponentTest(provider)
 {
+    public sealed class OnSqlite() : BoardListTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BoardListTests(DatabaseProvider.Postgres);
+
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
     private int _rennes;

@@ -16,10 +16,10 @@ public static class DatabaseStartup
         {
             await BoardDatabase.MigrateAsync(dbFactory);
         }
-        catch (Exception e) when (store.IsPostgres && e is Npgsql.NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (store.IsPostgres && Why(e) is { } why)
         {
             // Unreachable, refused, a wrong password or database: said in one line naming the setting, no stack trace.
-            throw new BoardStoreException($"{BoardStore.ConnectionSetting}: {store.Describe()} cannot be used ({e.Message.Split('\n')[0].Trim()}).", e);
+            throw new BoardStoreException($"{BoardStore.ConnectionSetting}: {store.Describe()} cannot be used ({why}).", e);
         }
 
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
@@ -33,5 +33,19 @@ public static class DatabaseStartup
                     DemoNetworkSeeder.AdminEmail, DemoNetworkSeeder.Password);
             }
         }
+    }
+
+    /// <summary>What PostgreSQL or the way to it said, when that is why the database could not be used.</summary>
+    private static string? Why(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return e.Message.Split('\n')[0].Trim();
+            }
+        }
+
+        return null;
     }
 }

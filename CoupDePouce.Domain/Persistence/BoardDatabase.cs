@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoupDePouce.Domain.Persistence;
 
@@ -60,6 +61,23 @@ public static class BoardDatabase
     /// <summary>A write refused by a unique index (the same thing stored twice at the same instant), on either engine.</summary>
     public static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>The database could not be reached or answered too late (a server restarting, a network cut, a file
+    /// held by another writer past its wait): nothing was stored, and trying again in a moment may work. Anything
+    /// else is a fault, not an outage.</summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
+                or SqliteException { SqliteErrorCode: 5 or 6 } or RetryLimitExceededException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The health probe: true when the database answers a real query on the board's schema.</summary>
     public static Task<bool> AnswersAsync(BoardDbContext db, CancellationToken ct) => db.Themes.AnyAsync(ct);

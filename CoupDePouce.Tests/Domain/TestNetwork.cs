@@ -41,9 +41,12 @@ public sealed class TestNetwork : IAsyncDisposable
 
     /// <param name="configure">Replaces services after the Domain's (a publisher that records, say).</param>
     /// <param name="provider">The database engine the network lives on.</param>
-    public static async Task<TestNetwork> CreateAsync(Action<IServiceCollection>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<TestNetwork> CreateAsync(Action<IServiceCollection>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        await CreateOnAsync(await TestDatabase.CreateAsync(provider), configure);
+
+    /// <summary>A network on a given database (one of a server the test owns).</summary>
+    public static async Task<TestNetwork> CreateOnAsync(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var clock = new ManualClock();
         var collection = new ServiceCollection()
             .AddLogging()

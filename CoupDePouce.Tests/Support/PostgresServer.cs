@@ -47,6 +47,16 @@ public sealed class PostgresServer : IAsyncDisposable
             "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
     }
 
+    /// <summary>Stops the server as an administrator restarting it would (open connections are cut), then starts it
+    /// again on the same port and data.</summary>
+    public async Task RestartAsync()
+    {
+        var data = Path.Combine(_folder, "data");
+        await RunPostgresAsync("pg_ctl", "-D", data, "-m", "fast", "-w", "stop");
+        await RunPostgresAsync("pg_ctl", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "30",
+            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_bin is not null && Directory.Exists(Path.Combine(_folder, "data")))

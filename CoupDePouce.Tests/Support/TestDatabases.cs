@@ -54,6 +54,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private string? _reset;
 
+    /// <summary>A database of its own on another server (a test that restarts it), migrated from empty; dropped with
+    /// its server.</summary>
+    public static async Task<TestDatabase> OnAsync(PostgresServer server)
+    {
+        var name = $"own_{Guid.NewGuid():N}";
+        await ExecuteAsync(server.ConnectionString(), $"CREATE DATABASE {name}");
+        return new TestDatabase(BoardStore.Postgres(Pooled(server, name)), null, null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgresName is not null)

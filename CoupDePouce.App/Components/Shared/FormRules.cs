@@ -1,5 +1,6 @@
 using CoupDePouce.Domain.Common;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CoupDePouce.App.Components.Shared;
@@ -77,6 +78,35 @@ public sealed class FormRules<TCommand>
         {
             await Form.ValidateAsync();
         }
+    }
+
+    /// <summary>Hands the command to its handler; a refusal shows in the form (<see cref="ShowAsync"/>), and so does a
+    /// failure of the server's, in plain words, never as a raw exception (the database not answering: « réessayez dans
+    /// un instant »). Her text stays either way. Null when it failed.</summary>
+    public async Task<Result<T>?> SendAsync<T>(Func<TCommand, Task<Result<T>>> handle, IStringLocalizer texts, ILogger logger)
+    {
+        Result<T> result;
+        try
+        {
+            result = await handle(_command());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "A form's {Command} failed", typeof(TCommand).Name);
+            await ShowAsync([new Problem(string.Empty, Failures.Say(e, texts))]);
+            return null;
+        }
+
+        if (result.Succeeded)
+        {
+            Clear();
+        }
+        else
+        {
+            await ShowAsync(result.Problems);
+        }
+
+        return result;
     }
 
     /// <summary>It went through: nothing the handler said before stays, and the rules wait for her next try.</summary>

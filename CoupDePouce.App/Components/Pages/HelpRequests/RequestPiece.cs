@@ -52,7 +52,7 @@ public abstract class RequestPiece : ComponentBase
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "An action on request {RequestId} failed", Request.Id);
-            Snackbar.Add(Texts["Error.Unhandled"], Severity.Error);
+            Snackbar.Add(Failures.Say(e, Texts), Severity.Error);
             return false;
         }
 

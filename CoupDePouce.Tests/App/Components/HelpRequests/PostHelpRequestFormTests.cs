@@ -1,3 +1,5 @@
+using CoupDePouce.Domain.Persistence.Postgres;
+using CoupDePouce.Domain.Persistence;
 using IElement = AngleSharp.Dom.IElement;
 using Bunit;
 using CoupDePouce.App.Components.Pages.HelpRequests;
@@ -140,6 +142,33 @@ public sealed class PostHelpRequestFormTests : ComponentTest
 
         form.WaitForAssertion(() => Assert.Null(FieldOf(form, "input[name=Title]").QuerySelector(".mud-input-helper-text.mud-input-error")));
         Assert.Equal(0, await Network.CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task WhenTheDatabaseDoesNotAnswerSheIsToldToTryAgainAndHerTextStays()
+    {
+        // Her request goes to a database that refuses every connection (a server restarting, a network cut).
+        Context.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<PostHelpRequestHandler>(
+            Network.Services.CreateScope().ServiceProvider, (IDbContextFactory<BoardDbContext>)new UnreachableDatabase()));
+        var form = await RenderForAsync();
+        await FillAsync(form);
+
+        await form.Find("[data-submit=post-request]").ClickAsync(new());
+
+        form.WaitForAssertion(() => Assert.Equal(
+            "Le tableau n'a pas pu enregistrer : le serveur ne répond pas pour l'instant. Votre texte est gardé, réessayez dans un instant.",
+            form.Find("form.post-form .form-alert").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.Equal("Quel statut pour démarrer ?", form.Find("input[name=Title]").GetAttribute("value"));
+        Assert.Equal(Details, form.Find("textarea[name=Details]").GetAttribute("value"));
+        Assert.Equal(0, await Network.CountRequestsAsync());
+        Assert.False(form.Find("[data-submit=post-request]").HasAttribute("disabled"));
+    }
+
+    /// <summary>A PostgreSQL nobody listens for: every connection is refused at once.</summary>
+    private sealed class UnreachableDatabase : IDbContextFactory<BoardDbContext>
+    {
+        public BoardDbContext CreateDbContext() => new PostgresBoardDbContext(
+            new DbContextOptionsBuilder<PostgresBoardDbContext>().UseNpgsql("Host=127.0.0.1;Port=1;Database=nowhere;Timeout=2").Options);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoupDePouce.App.Benchmarks;
 
 /// <summary>`dotnet run -c Release --project CoupDePouce.App -- benchmark board [--requests N] [--answers M]
-/// [--iterations K] [--dashboards-only]` (default 100 000 requests, 300 000 answers): seeds a large network into a temporary SQLite
-/// file and times the board's and the search's Domain queries (each with its own DbContext, as the pages run
+/// [--iterations K] [--dashboards-only] [--postgres | --postgres-at "…"] [--already-seeded]` (default 100 000 requests, 300 000 answers): seeds a large network into a
+/// temporary SQLite file (or a throw-away PostgreSQL) and times the board's and the search's Domain queries (each with its own DbContext, as the pages run
 /// them). Prints p50/p95/max per query as a Markdown table.</summary>
 public static class BoardBenchmark
 {
@@ -25,21 +25,48 @@ public static class BoardBenchmark
         var keep = args.Contains("--keep");
         var folder = Path.Combine(Path.GetTempPath(), "coupdepouce-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        // --postgres: the same on a throw-away PostgreSQL of its own (Debian's binaries, durable as in production);
+        // --postgres-at "<connection string>": on an empty database of a server of yours, left filled afterwards.
+        await using var postgres = args.Contains("--postgres") ? new PostgresServer(durable: true) : null;
+        var store = BoardStore.Sqlite($"Data Source={Path.Combine(folder, "board.db")}");
+        if (postgres is not null)
+        {
+            await postgres.StartAsync();
+            await postgres.CreateDatabaseAsync("board");
+            store = BoardStore.Postgres(postgres.ConnectionString("board").Replace("Pooling=false", "Pooling=true", StringComparison.Ordinal));
+        }
+        else if (Array.IndexOf(args, "--postgres-at") is var at and >= 0 && at + 1 < args.Length)
+        {
+            store = BoardStore.Postgres(args[at + 1]);
+        }
+
+        Console.WriteLine($"On {store.Describe()}");
         try
         {
             var services = new ServiceCollection()
                 .AddLogging()
-                .AddCoupDePouceDomain($"Data Source={Path.Combine(folder, "board.db")}")
+                .AddCoupDePouceDomain(store)
                 // One member searches hundreds of times here: the limits on members are not what is measured.
                 .Configure<CoupDePouce.Domain.Limits.LimitOptions>(CoupDePouce.Domain.Limits.LimitOptions.Lift)
                 .BuildServiceProvider();
             var dbFactory = services.GetRequiredService<IDbContextFactory<BoardDbContext>>();
             await BoardDatabase.MigrateAsync(dbFactory);
 
-            var seeding = Stopwatch.StartNew();
-            var volume = await new VolumeSeeder(dbFactory, TimeProvider.System).SeedAsync(requests, answers);
-            seeding.Stop();
-            Console.WriteLine($"Seeded {requests:N0} requests and {answers:N0} answers ({volume.Members.Count} members, {volume.Coordinations} coordinations) in {seeding.Elapsed.TotalSeconds:F1} s");
+            VolumeSeeder.Volume volume;
+            if (args.Contains("--already-seeded"))
+            {
+                // A database a previous run filled (--keep, --postgres-at): measured again as it is.
+                await using var db = await dbFactory.CreateDbContextAsync();
+                volume = new VolumeSeeder.Volume(await db.Coordinations.CountAsync(), await db.Members.Select(m => m.Id).ToListAsync(), await db.HelpRequests.CountAsync(), await db.Answers.CountAsync());
+                (requests, answers) = (volume.Requests, volume.Answers);
+            }
+            else
+            {
+                var seeding = Stopwatch.StartNew();
+                volume = await new VolumeSeeder(dbFactory, TimeProvider.System).SeedAsync(requests, answers);
+                seeding.Stop();
+                Console.WriteLine($"Seeded {requests:N0} requests and {answers:N0} answers ({volume.Members.Count} members, {volume.Coordinations} coordinations) in {seeding.Elapsed.TotalSeconds:F1} s");
+            }
 
             var browse = services.GetRequiredService<BrowseBoardHandler>();
             var view = services.GetRequiredService<ViewHelpRequestHandler>();
@@ -56,7 +83,8 @@ public static class BoardBenchmark
             var admin = volume.Members[0];
             await using (var db = await dbFactory.CreateDbContextAsync())
             {
-                await db.Database.ExecuteSqlAsync($"INSERT INTO AspNetUserRoles (UserId, RoleId) VALUES ({admin}, {Domain.Members.MemberRoles.AdminRoleId})");
+                await db.Database.ExecuteSqlAsync($"DELETE FROM \"AspNetUserRoles\" WHERE \"UserId\" = {admin} AND \"RoleId\" = {Domain.Members.MemberRoles.AdminRoleId}");
+                await db.Database.ExecuteSqlAsync($"INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") VALUES ({admin}, {Domain.Members.MemberRoles.AdminRoleId})");
             }
 
             var engagement = services.GetRequiredService<Domain.Engagement.ReadEngagementHandler>();
@@ -99,17 +127,24 @@ public static class BoardBenchmark
             {
                 Console.WriteLine();
                 Console.WriteLine("Share of requests each search term matches:");
-                await db.Database.OpenConnectionAsync();
-                foreach (var term in SearchTerms)
+                if (store.IsPostgres)
                 {
-                    await using var command = db.Database.GetDbConnection().CreateCommand();
-                    command.CommandText = "SELECT count(*) FROM HelpRequestSearch WHERE HelpRequestSearch MATCH $q";
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = "$q";
-                    parameter.Value = FullTextQuery.Build(term);
-                    command.Parameters.Add(parameter);
-                    var count = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {term}: {count:N0} ({100.0 * count / requests:F1} %)"));
+                    Console.WriteLine("  (counted on SQLite's index only)");
+                }
+                else
+                {
+                    await db.Database.OpenConnectionAsync();
+                    foreach (var term in SearchTerms)
+                    {
+                        await using var command = db.Database.GetDbConnection().CreateCommand();
+                        command.CommandText = "SELECT count(*) FROM HelpRequestSearch WHERE HelpRequestSearch MATCH $q";
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "$q";
+                        parameter.Value = FullTextQuery.Build(term);
+                        command.Parameters.Add(parameter);
+                        var count = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {term}: {count:N0} ({100.0 * count / requests:F1} %)"));
+                    }
                 }
             }
 
@@ -119,6 +154,7 @@ public static class BoardBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
             if (keep)
             {
                 Console.WriteLine($"Database kept: {Path.Combine(folder, "board.db")}");

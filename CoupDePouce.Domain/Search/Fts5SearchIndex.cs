@@ -1,3 +1,4 @@
+using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,21 @@ namespace CoupDePouce.Domain.Search;
 /// <summary>Search on SQLite: the FTS5 tables (<see cref="SearchIndexSql"/>) ranked by BM25 (decision 019).</summary>
 public sealed class Fts5SearchIndex : SearchIndex
 {
-    public override IQueryable<RankedMatch> Ranked(BoardDbContext db, IReadOnlyList<SearchTerm> terms, bool matchAny, SearchTier tier) =>
-        db.Database.SqlQueryRaw<RankedMatch>(tier.MatchesSql, new SqliteParameter("$match", FullTextQuery.Build(terms, matchAny, tier)));
+    /// <summary>One query: the matches joined with what she may see before BM25 ranks them, so that only those that
+    /// can be shown are ranked.</summary>
+    public override async Task<List<long>> RankAsync(
+        BoardDbContext db, IReadOnlyList<SearchTerm> terms, bool matchAny, SearchTier tier, IQueryable<HelpRequest> visible,
+        IReadOnlyList<long> given, int take, CancellationToken ct)
+    {
+        var ranked = db.Database.SqlQueryRaw<RankedMatch>(tier.MatchesSql, new SqliteParameter("$match", FullTextQuery.Build(terms, matchAny, tier)))
+            .Join(visible, m => m.Id, r => r.Id, (m, r) => m);
+        if (given.Count > 0)
+        {
+            ranked = ranked.Where(m => !EF.Constant(given).Contains(m.Id));
+        }
+
+        return await ranked.OrderBy(m => m.Score).ThenByDescending(m => m.Id).Select(m => m.Id).Take(take).ToListAsync(ct);
+    }
 
     public override async Task<bool> MatchesAnythingAsync(BoardDbContext db, SearchTerm term, CancellationToken ct)
     {

@@ -143,16 +143,8 @@ public sealed class SearchHelpRequestsHandler(IDbContextFactory<BoardDbContext> 
         var visible = db.HelpRequests.AsNoTracking().VisibleTo(viewer).Apply(filter, viewer, db.Answers, now);
         foreach (var (tier, any) in Steps(terms, matchAny, query.Take))
         {
-            // One query per step: what she may not see or her filter drops is joined away before it is ranked, so
-            // BM25 is computed only for the requests that can be shown; those a step above already gave are left out.
-            var given = found.ToList();
-            var ranked = index.Ranked(db, terms, any, tier).Join(visible, m => m.Id, r => r.Id, (m, r) => m);
-            if (given.Count > 0)
-            {
-                ranked = ranked.Where(m => !EF.Constant(given).Contains(m.Id));
-            }
-
-            found.AddRange(await ranked.OrderBy(m => m.Score).ThenByDescending(m => m.Id).Select(m => m.Id).Take(wanted - found.Count).ToListAsync(ct));
+            // What she may not see or her filter drops is never ranked; those a step above already gave are left out.
+            found.AddRange(await index.RankAsync(db, terms, any, tier, visible, found.ToList(), wanted - found.Count, ct));
             if (found.Count >= wanted)
             {
                 break;

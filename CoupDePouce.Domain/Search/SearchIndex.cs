@@ -1,3 +1,4 @@
+using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Persistence;
 
 namespace CoupDePouce.Domain.Search;
@@ -8,9 +9,12 @@ namespace CoupDePouce.Domain.Search;
 /// is <see cref="SearchHelpRequestsHandler"/>'s, the same on both.</summary>
 public abstract class SearchIndex
 {
-    /// <summary>The requests of a tier that hold every term (or any), each with its score, lower first: a query EF
-    /// joins with what she may see, so that only those are ranked.</summary>
-    public abstract IQueryable<RankedMatch> Ranked(BoardDbContext db, IReadOnlyList<SearchTerm> terms, bool matchAny, SearchTier tier);
+    /// <summary>The best <paramref name="take"/> requests of a tier that hold every term (or any), among those
+    /// <paramref name="visible"/> (what she may see, through her filter) and not <paramref name="given"/> already, best
+    /// first (equal ones newest first).</summary>
+    public abstract Task<List<long>> RankAsync(
+        BoardDbContext db, IReadOnlyList<SearchTerm> terms, bool matchAny, SearchTier tier, IQueryable<HelpRequest> visible,
+        IReadOnlyList<long> given, int take, CancellationToken ct);
 
     /// <summary>The terms with what each match weighs where the index does not weigh it itself (its rarity).</summary>
     public virtual Task<IReadOnlyList<SearchTerm>> WeighAsync(BoardDbContext db, IReadOnlyList<SearchTerm> terms, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using CoupDePouce.App.Benchmarks;
 using CoupDePouce.Domain;
 using CoupDePouce.Domain.Persistence;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using CoupDePouce.App.Benchmarks;
 using CoupDePouce.App.Hosting;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Persistence;

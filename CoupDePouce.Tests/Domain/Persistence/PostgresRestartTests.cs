@@ -1,3 +1,4 @@
+using CoupDePouce.App.Benchmarks;
 using System.Collections.Concurrent;
 using CoupDePouce.Domain.HelpRequests;
 using CoupDePouce.Domain.Persistence;

@@ -1,3 +1,4 @@
+using CoupDePouce.App.Benchmarks;
 using CoupDePouce.Tests.Support;
 using Npgsql;
 

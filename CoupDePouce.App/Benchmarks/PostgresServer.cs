@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace CoupDePouce.Tests.Support;
+namespace CoupDePouce.App.Benchmarks;
 
-/// <summary>A throw-away PostgreSQL from Debian's binaries (issue 21): <c>initdb</c> into a temporary folder, <c>pg_ctl</c>
-/// on a free loopback port with trust authentication, stopped and deleted afterwards. As root (CI containers),
-/// PostgreSQL refuses to run, so its commands run as the <c>postgres</c> user the package creates. Missing binaries fail
-/// the test (.ci/run installs the package).</summary>
-public sealed class PostgresServer : IAsyncDisposable
+/// <summary>A throw-away PostgreSQL from Debian's binaries (issue 21), for the tests and the benchmarks: <c>initdb</c>
+/// into a temporary folder, <c>pg_ctl</c> on a free loopback port with trust authentication, stopped and deleted
+/// afterwards. As root (CI containers), PostgreSQL refuses to run, so its commands run as the <c>postgres</c> user the
+/// package creates. Missing binaries say how to install them (.ci/run does it). Not durable unless asked (the tests
+/// need no <c>fsync</c>; a benchmark of commits does).</summary>
+public sealed class PostgresServer(bool durable = false) : IAsyncDisposable
 {
     public const string User = "coupdepouce";
 
@@ -31,7 +32,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task StartAsync()
     {
         _bin = Binaries() ?? throw new InvalidOperationException(
-            "The PostgreSQL tests need Debian's postgresql (initdb, pg_ctl under /usr/lib/postgresql): run `apt-get install -y postgresql` (.ci/run does it).");
+            "PostgreSQL's throw-away server needs Debian's postgresql (initdb, pg_ctl under /usr/lib/postgresql): run `apt-get install -y postgresql` (.ci/run does it).");
         await StopLeftoversAsync();
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "owner"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -40,11 +41,20 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", "-R", "postgres:postgres", _folder);
         }
 
-        Port = CoupDePouce.Tests.EndToEnd.AppServer.FreePort();
+        Port = FreePort();
         var data = Path.Combine(_folder, "data");
         await RunPostgresAsync("initdb", "-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         await RunPostgresAsync("pg_ctl", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "30",
-            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync={(durable ? "on" : "off")} -c max_connections=200", "start");
+    }
+
+    /// <summary>A new empty database on this server.</summary>
+    public async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
     }
 
     /// <summary>Stops the server as an administrator restarting it would (open connections are cut), then starts it
@@ -54,7 +64,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var data = Path.Combine(_folder, "data");
         await RunPostgresAsync("pg_ctl", "-D", data, "-m", "fast", "-w", "stop");
         await RunPostgresAsync("pg_ctl", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "30",
-            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync={(durable ? "on" : "off")} -c max_connections=200", "start");
     }
 
     public async ValueTask DisposeAsync()
@@ -111,6 +121,13 @@ public sealed class PostgresServer : IAsyncDisposable
                 // Left to the system's cleaning of temporary files.
             }
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private Task RunPostgresAsync(string tool, params string[] arguments) =>
